@@ -1,0 +1,184 @@
+package io.bootmigrations.autoconfigure;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import liquibase.change.DatabaseChange;
+import liquibase.integration.spring.SpringLiquibase;
+import liquibase.integration.spring.SpringResourceAccessor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseProperties;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationListener;
+import io.bootmigrations.engine.MigrationSettings;
+
+/**
+ * Migrates the application's database with Liquibase while the context refreshes, before
+ * any bean that uses the database is created. Runs before Spring Boot's own
+ * {@link LiquibaseAutoConfiguration}, which then backs off because a
+ * {@link SpringLiquibase} bean exists.
+ * <p>
+ * The map of features: the {@link MigrationEngine} does the work; the
+ * {@link MigrationsInitializer} runs it on boot.
+ */
+@AutoConfiguration(before = LiquibaseAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass({ SpringLiquibase.class, DatabaseChange.class })
+@ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "spring.liquibase.enabled", matchIfMissing = true)
+@ConditionalOnMissingBean(SpringLiquibase.class)
+@Conditional(MigrationsAutoConfiguration.MigrationsDataSourceCondition.class)
+@EnableConfigurationProperties({ MigrationsProperties.class, LiquibaseProperties.class })
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigrationsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationEngine migrationEngine(ObjectProvider<DataSource> dataSource,
+			@LiquibaseDataSource ObjectProvider<DataSource> liquibaseDataSource, LiquibaseProperties liquibase,
+			ObjectProvider<LiquibaseConnectionDetails> connectionDetails, ResourceLoader resourceLoader,
+			ObjectProvider<MigrationListener> listeners) {
+		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
+				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
+		return new MigrationEngine(migrationDataSource, settings(liquibase),
+				new SpringResourceAccessor(resourceLoader), listeners.orderedStream().toList());
+	}
+
+	@Bean(name = "liquibase")
+	MigrationsInitializer liquibase(MigrationEngine migrationEngine, ObjectProvider<MigrationStrategy> strategy) {
+		return new MigrationsInitializer(migrationEngine, migrationEngine.dataSource(), strategy.getIfAvailable());
+	}
+
+	static MigrationSettings settings(LiquibaseProperties liquibase) {
+		return MigrationSettings.forChangeLog(liquibase.getChangeLog())
+			.contexts(commaDelimited(liquibase.getContexts()))
+			.labelFilter(commaDelimited(liquibase.getLabelFilter()))
+			.defaultSchema(liquibase.getDefaultSchema())
+			.liquibaseSchema(liquibase.getLiquibaseSchema())
+			.liquibaseTablespace(liquibase.getLiquibaseTablespace())
+			.changeLogTable(liquibase.getDatabaseChangeLogTable())
+			.lockTable(liquibase.getDatabaseChangeLogLockTable())
+			.parameters(liquibase.getParameters())
+			.tag(liquibase.getTag())
+			.dropFirst(liquibase.isDropFirst())
+			.clearChecksums(liquibase.isClearChecksums())
+			.testRollbackOnUpdate(liquibase.isTestRollbackOnUpdate())
+			.analyticsEnabled(Boolean.TRUE.equals(liquibase.getAnalyticsEnabled()))
+			.licenseKey(liquibase.getLicenseKey())
+			.build();
+	}
+
+	private static @Nullable String commaDelimited(@Nullable List<String> values) {
+		return (values == null || values.isEmpty()) ? null : StringUtils.collectionToCommaDelimitedString(values);
+	}
+
+	private static DataSource migrationDataSource(@Nullable DataSource liquibaseDataSource,
+			@Nullable DataSource dataSource, LiquibaseConnectionDetails connectionDetails) {
+		if (liquibaseDataSource != null) {
+			return liquibaseDataSource;
+		}
+		String url = connectionDetails.getJdbcUrl();
+		if (url != null) {
+			DataSourceBuilder<?> builder = DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(url);
+			applyConnectionDetails(connectionDetails, builder);
+			return builder.build();
+		}
+		String user = connectionDetails.getUsername();
+		if (user != null && dataSource != null) {
+			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(dataSource).type(SimpleDriverDataSource.class);
+			applyConnectionDetails(connectionDetails, builder);
+			return builder.build();
+		}
+		Assert.state(dataSource != null,
+				"No DataSource to migrate: define one (spring.datasource.url), mark one with @LiquibaseDataSource, "
+						+ "or set spring.liquibase.url");
+		return dataSource;
+	}
+
+	private static void applyConnectionDetails(LiquibaseConnectionDetails connectionDetails,
+			DataSourceBuilder<?> builder) {
+		builder.username(connectionDetails.getUsername());
+		builder.password(connectionDetails.getPassword());
+		String driverClassName = connectionDetails.getDriverClassName();
+		if (StringUtils.hasText(driverClassName)) {
+			builder.driverClassName(driverClassName);
+		}
+	}
+
+	private static LiquibaseConnectionDetails fromProperties(LiquibaseProperties properties) {
+		return new LiquibaseConnectionDetails() {
+
+			@Override
+			public @Nullable String getUsername() {
+				return properties.getUser();
+			}
+
+			@Override
+			public @Nullable String getPassword() {
+				return properties.getPassword();
+			}
+
+			@Override
+			public @Nullable String getJdbcUrl() {
+				return properties.getUrl();
+			}
+
+			@Override
+			public @Nullable String getDriverClassName() {
+				String driverClassName = properties.getDriverClassName();
+				return (driverClassName != null) ? driverClassName
+						: LiquibaseConnectionDetails.super.getDriverClassName();
+			}
+
+		};
+	}
+
+	static final class MigrationsDataSourceCondition extends AnyNestedCondition {
+
+		MigrationsDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnBean(JdbcConnectionDetails.class)
+		private static final class JdbcConnectionDetailsCondition {
+
+		}
+
+		@ConditionalOnProperty("spring.liquibase.url")
+		private static final class LiquibaseUrlCondition {
+
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.bootmigrations.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.filter.ChangeSetFilter;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.filter.IgnoreChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
+import liquibase.database.Database;
+
+/**
+ * What a parsed changelog declares, reduced to what the status needs: the changesets that
+ * apply to this database with the configured contexts and labels, and the identity of
+ * every changeset it contains. Lets the engine compute pending and unexpected changesets
+ * from {@code DATABASECHANGELOG} rows alone, without parsing again.
+ */
+final class ChangeLogModel {
+
+	private final List<ChangeSetInfo> expected;
+
+	private final Set<String> allKeys;
+
+	private ChangeLogModel(List<ChangeSetInfo> expected, Set<String> allKeys) {
+		this.expected = List.copyOf(expected);
+		this.allKeys = Set.copyOf(allKeys);
+	}
+
+	static ChangeLogModel of(DatabaseChangeLog changeLog, Database database, Contexts contexts,
+			LabelExpression labels) {
+		List<ChangeSetFilter> filters = List.of(new ContextChangeSetFilter(contexts), new LabelChangeSetFilter(labels),
+				new DbmsChangeSetFilter(database), new IgnoreChangeSetFilter());
+		List<ChangeSetInfo> expected = new ArrayList<>();
+		Set<String> allKeys = new HashSet<>();
+		for (ChangeSet changeSet : changeLog.getChangeSets()) {
+			allKeys.add(key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor()));
+			if (accepts(filters, changeSet)) {
+				expected.add(info(changeSet));
+			}
+		}
+		return new ChangeLogModel(expected, allKeys);
+	}
+
+	private static boolean accepts(List<ChangeSetFilter> filters, ChangeSet changeSet) {
+		for (ChangeSetFilter filter : filters) {
+			if (!filter.accepts(changeSet).isAccepted()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	static ChangeSetInfo info(ChangeSet changeSet) {
+		return new ChangeSetInfo(changeSet.getId(), changeSet.getAuthor(), changeSet.getFilePath(),
+				changeSet.getDescription(), null, null);
+	}
+
+	static String key(ChangeSetInfo changeSet) {
+		return key(changeSet.file(), changeSet.id(), changeSet.author());
+	}
+
+	static String key(String file, String id, String author) {
+		return (DatabaseChangeLog.normalizePath(file) + "::" + id + "::" + author).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The changesets of the changelog that are not recorded as applied.
+	 * @param applied the applied changesets
+	 * @return the pending changesets, in changelog order
+	 */
+	List<ChangeSetInfo> pending(List<ChangeSetInfo> applied) {
+		Set<String> appliedKeys = new HashSet<>();
+		applied.forEach((changeSet) -> appliedKeys.add(key(changeSet)));
+		return this.expected.stream().filter((changeSet) -> !appliedKeys.contains(key(changeSet))).toList();
+	}
+
+	/**
+	 * The applied changesets that the changelog does not contain.
+	 * @param applied the applied changesets
+	 * @return the unexpected changesets, in execution order
+	 */
+	List<ChangeSetInfo> unexpected(List<ChangeSetInfo> applied) {
+		return applied.stream().filter((changeSet) -> !this.allKeys.contains(key(changeSet))).toList();
+	}
+
+}

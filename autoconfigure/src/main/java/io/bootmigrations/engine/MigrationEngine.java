@@ -1,0 +1,521 @@
+package io.bootmigrations.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeLogIterator;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.filter.IgnoreChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
+import liquibase.changelog.filter.ShouldRunChangeSetFilter;
+import liquibase.changelog.visitor.ListVisitor;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.integration.IntegrationDetails;
+import liquibase.resource.ResourceAccessor;
+import liquibase.structure.core.Catalog;
+import liquibase.structure.core.Schema;
+import liquibase.ui.LoggerUIService;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.bootmigrations.engine.MigrationStatus.DatabaseInfo;
+import io.bootmigrations.engine.MigrationStatus.Progress;
+import io.bootmigrations.engine.RunReport.Outcome;
+
+/**
+ * The one migration engine: runs Liquibase against one database under a lock and keeps
+ * an immutable {@link MigrationStatus} snapshot that readers can take at no cost. Boot,
+ * the actuator endpoint and the command runner all go through it, so locking, status and
+ * error reporting exist once.
+ * <p>
+ * Runs are serialized within the process. Every run opens a connection of its own, reads
+ * the database's state after taking the lock (never before), and builds a fresh Liquibase
+ * {@link Database}, so no cached history from an earlier run can mislead it.
+ */
+public final class MigrationEngine {
+
+	private static final Log logger = LogFactory.getLog(MigrationEngine.class);
+
+	private static final String DEFAULT_CHANGELOG_TABLE = "DATABASECHANGELOG";
+
+	private final DataSource dataSource;
+
+	private final MigrationSettings settings;
+
+	private final ResourceAccessor resourceAccessor;
+
+	private final List<MigrationListener> listeners;
+
+	private final ReentrantLock runLock = new ReentrantLock();
+
+	private volatile MigrationStatus status;
+
+	private volatile @Nullable ChangeLogModel changeLogModel;
+
+	private volatile @Nullable String historyTable;
+
+	/**
+	 * Create an engine.
+	 * @param dataSource where to migrate
+	 * @param settings what to migrate and how
+	 * @param resourceAccessor how Liquibase finds changelog files
+	 * @param listeners callbacks for progress and metrics
+	 */
+	public MigrationEngine(DataSource dataSource, MigrationSettings settings, ResourceAccessor resourceAccessor,
+			List<MigrationListener> listeners) {
+		this.dataSource = dataSource;
+		this.settings = settings;
+		this.resourceAccessor = resourceAccessor;
+		this.listeners = List.copyOf(listeners);
+		this.status = MigrationStatus.initial(settings.changeLog());
+	}
+
+	/**
+	 * The settings this engine runs with.
+	 * @return the settings
+	 */
+	public MigrationSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The data source this engine migrates.
+	 * @return the data source
+	 */
+	public DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	/**
+	 * The current status snapshot. Never touches the database.
+	 * @return the status
+	 */
+	public MigrationStatus status() {
+		return this.status;
+	}
+
+	/**
+	 * Apply every pending changeset (up to {@code tag}, if the settings name one).
+	 * @return what the run did
+	 * @throws MigrationException if the migration failed; the status then says why
+	 */
+	public RunReport migrate() {
+		return run("update", this::update);
+	}
+
+	/**
+	 * Read the database's applied changesets again and recompute the status, without
+	 * parsing the changelog if it was parsed before and without taking the lock.
+	 * @return the new status
+	 */
+	public MigrationStatus refresh() {
+		this.runLock.lock();
+		try {
+			inSession((session) -> {
+				ChangeLogModel model = this.changeLogModel;
+				if (model == null) {
+					model = session.model();
+				}
+				List<ChangeSetInfo> applied = readApplied(session.connection);
+				MigrationState state = (this.status.state() == MigrationState.FAILED) ? MigrationState.FAILED
+						: stateFor(model.pending(applied));
+				publish(snapshot(state, session, model, applied, this.status.lastRun()));
+				return null;
+			});
+			return this.status;
+		}
+		finally {
+			this.runLock.unlock();
+		}
+	}
+
+	private int update(Session session, ProgressTracker tracker) throws Exception {
+		Liquibase liquibase = session.liquibase();
+		if (this.settings.dropFirst()) {
+			liquibase.dropAll();
+		}
+		if (this.settings.clearChecksums()) {
+			liquibase.clearCheckSums();
+		}
+		DatabaseChangeLog changeLog = session.changeLog();
+		List<ChangeSet> toRun = unrun(session, changeLog);
+		tracker.start(toRun.size());
+		if (this.settings.testRollbackOnUpdate()) {
+			if (this.settings.tag() != null) {
+				liquibase.updateTestingRollback(this.settings.tag(), session.contexts, session.labels);
+			}
+			else {
+				liquibase.updateTestingRollback(session.contexts, session.labels);
+			}
+		}
+		else {
+			liquibase.update(this.settings.tag(), session.contexts, session.labels);
+		}
+		return tracker.applied();
+	}
+
+	private List<ChangeSet> unrun(Session session, DatabaseChangeLog changeLog) throws Exception {
+		ListVisitor visitor = new ListVisitor();
+		new ChangeLogIterator(changeLog, new ShouldRunChangeSetFilter(session.database),
+				new ContextChangeSetFilter(session.contexts), new LabelChangeSetFilter(session.labels),
+				new DbmsChangeSetFilter(session.database), new IgnoreChangeSetFilter())
+			.run(visitor, new liquibase.RuntimeEnvironment(session.database, session.contexts, session.labels));
+		// Liquibase re-reads the history under its own lock; never let it reuse this read.
+		session.resetHistory();
+		return visitor.getSeenChangeSets();
+	}
+
+	private RunReport run(String operation, Operation operationBody) {
+		this.runLock.lock();
+		Instant startedAt = Instant.now();
+		ProgressTracker tracker = new ProgressTracker(operation);
+		try {
+			publish(this.status.withState(MigrationState.MIGRATING).withProgress(new Progress(0, 0, null)));
+			RunReport report = inSession((session) -> {
+				session.liquibase().setChangeExecListener(tracker);
+				int applied = operationBody.run(session, tracker);
+				ChangeLogModel model = session.model();
+				List<ChangeSetInfo> appliedChangeSets = readApplied(session.connection);
+				RunReport success = new RunReport(operation, startedAt, Instant.now(), applied, Outcome.SUCCEEDED,
+						null);
+				publish(snapshot(stateFor(model.pending(appliedChangeSets)), session, model, appliedChangeSets,
+						success));
+				return success;
+			}, tracker);
+			logSummary(report);
+			this.listeners.forEach((listener) -> listener.runFinished(report, this.status));
+			return report;
+		}
+		catch (MigrationException ex) {
+			RunReport failed = new RunReport(operation, startedAt, Instant.now(), tracker.applied(), Outcome.FAILED,
+					ex.getFailure());
+			publish(this.status.withState(MigrationState.FAILED).withProgress(null).withLastRun(failed));
+			this.listeners.forEach((listener) -> listener.runFinished(failed, this.status));
+			throw ex;
+		}
+		finally {
+			this.runLock.unlock();
+		}
+	}
+
+	private void logSummary(RunReport report) {
+		MigrationStatus current = this.status;
+		if (report.applied() == 0) {
+			logger.info("Migrations: database up to date (" + current.applied().size() + " applied"
+					+ (current.pending().isEmpty() ? "" : "; " + current.pending().size() + " pending") + ")");
+			return;
+		}
+		ChangeSetInfo last = current.lastApplied();
+		logger.info("Migrations: applied " + report.applied() + " changeset" + ((report.applied() == 1) ? "" : "s")
+				+ " in " + report.duration().toMillis() + " ms; " + current.pending().size() + " pending"
+				+ ((last != null) ? "; last " + last.id() + " (" + last.file() + ")" : ""));
+	}
+
+	private MigrationState stateFor(List<ChangeSetInfo> pending) {
+		return pending.isEmpty() ? MigrationState.UP_TO_DATE : MigrationState.PENDING;
+	}
+
+	private MigrationStatus snapshot(MigrationState state, Session session, ChangeLogModel model,
+			List<ChangeSetInfo> applied, @Nullable RunReport lastRun) throws SQLException {
+		return new MigrationStatus(state, this.settings.changeLog(), session.databaseInfo(), applied,
+				model.pending(applied), model.unexpected(applied), lastRun, this.status.lock(), null, Instant.now());
+	}
+
+	private void publish(MigrationStatus status) {
+		this.status = status;
+	}
+
+	private List<ChangeSetInfo> readApplied(Connection connection) throws SQLException {
+		String table = this.historyTable;
+		if (table == null || !tableExists(connection)) {
+			return List.of();
+		}
+		String sql = "SELECT ID, AUTHOR, FILENAME, DESCRIPTION, DATEEXECUTED, TAG FROM " + table
+				+ " ORDER BY ORDEREXECUTED, DATEEXECUTED";
+		List<ChangeSetInfo> applied = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql);
+				ResultSet rows = statement.executeQuery()) {
+			while (rows.next()) {
+				Timestamp executed = rows.getTimestamp(5);
+				applied.add(new ChangeSetInfo(rows.getString(1), rows.getString(2), rows.getString(3),
+						rows.getString(4), (executed != null) ? executed.toInstant() : null, rows.getString(6)));
+			}
+		}
+		return applied;
+	}
+
+	private boolean tableExists(Connection connection) throws SQLException {
+		String name = (this.settings.changeLogTable() != null) ? this.settings.changeLogTable()
+				: DEFAULT_CHANGELOG_TABLE;
+		String schema = (this.settings.liquibaseSchema() != null) ? this.settings.liquibaseSchema()
+				: this.settings.defaultSchema();
+		var metaData = connection.getMetaData();
+		for (String candidate : List.of(name, name.toLowerCase(java.util.Locale.ROOT),
+				name.toUpperCase(java.util.Locale.ROOT))) {
+			String schemaPattern = (schema != null) ? schema : connection.getSchema();
+			try (ResultSet tables = metaData.getTables(connection.getCatalog(), schemaPattern, candidate, null)) {
+				if (tables.next()) {
+					return true;
+				}
+			}
+			if (schema == null) {
+				try (ResultSet tables = metaData.getTables(null, null, candidate, null)) {
+					if (tables.next()) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	private <T> T inSession(SessionWork<T> work) {
+		return inSession(work, null);
+	}
+
+	private <T> T inSession(SessionWork<T> work, @Nullable ProgressTracker tracker) {
+		Map<String, Object> scope = new HashMap<>();
+		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+		scope.put(Scope.Attr.integrationDetails.name(), new IntegrationDetails("spring"));
+		scope.put(AnalyticsArgs.ENABLED.getKey(), this.settings.analyticsEnabled());
+		if (this.settings.licenseKey() != null) {
+			scope.put("liquibase.licenseKey", this.settings.licenseKey());
+		}
+		try {
+			return Scope.child(scope, () -> {
+				try (Connection connection = this.dataSource.getConnection()) {
+					try (Session session = new Session(connection)) {
+						return work.run(session);
+					}
+				}
+			});
+		}
+		catch (Exception ex) {
+			ChangeSet failed = (tracker != null) ? tracker.failedChangeSet : null;
+			throw Failures.toException(ex, failed, this.settings.changeLog());
+		}
+	}
+
+	/**
+	 * One connection, one Liquibase {@link Database}, one parse of the changelog.
+	 */
+	private final class Session implements AutoCloseable {
+
+		private final Connection connection;
+
+		private final Database database;
+
+		private final Contexts contexts;
+
+		private final LabelExpression labels;
+
+		private @Nullable Liquibase liquibase;
+
+		private @Nullable DatabaseInfo databaseInfo;
+
+		Session(Connection connection) throws Exception {
+			this.connection = connection;
+			this.database = createDatabase(connection);
+			this.contexts = new Contexts(MigrationEngine.this.settings.contexts());
+			this.labels = new LabelExpression(MigrationEngine.this.settings.labelFilter());
+			MigrationEngine.this.historyTable = this.database.escapeTableName(
+					this.database.getLiquibaseCatalogName(), this.database.getLiquibaseSchemaName(),
+					this.database.getDatabaseChangeLogTableName());
+		}
+
+		Liquibase liquibase() {
+			if (this.liquibase == null) {
+				MigrationSettings settings = MigrationEngine.this.settings;
+				Liquibase created = new Liquibase(settings.changeLog(), MigrationEngine.this.resourceAccessor,
+						this.database);
+				settings.parameters().forEach(created::setChangeLogParameter);
+				this.liquibase = created;
+			}
+			return this.liquibase;
+		}
+
+		DatabaseChangeLog changeLog() throws Exception {
+			return liquibase().getDatabaseChangeLog();
+		}
+
+		ChangeLogModel model() throws Exception {
+			ChangeLogModel model = ChangeLogModel.of(changeLog(), this.database, this.contexts, this.labels);
+			MigrationEngine.this.changeLogModel = model;
+			return model;
+		}
+
+		DatabaseInfo databaseInfo() throws SQLException {
+			if (this.databaseInfo == null) {
+				var metaData = this.connection.getMetaData();
+				String schema = this.database.getDefaultSchemaName();
+				this.databaseInfo = new DatabaseInfo(metaData.getDatabaseProductName(),
+						metaData.getDatabaseProductVersion(), JdbcUrls.sanitize(metaData.getURL()),
+						metaData.getUserName(), (schema != null) ? schema : this.connection.getSchema());
+			}
+			return this.databaseInfo;
+		}
+
+		void resetHistory() {
+			Scope.getCurrentScope()
+				.getSingleton(ChangeLogHistoryServiceFactory.class)
+				.getChangeLogService(this.database)
+				.reset();
+		}
+
+		@Override
+		public void close() throws Exception {
+			resetHistory();
+			this.database.close();
+		}
+
+	}
+
+	private Database createDatabase(Connection connection) throws Exception {
+		Database database = DatabaseFactory.getInstance()
+			.findCorrectDatabaseImplementation(new NonClosingJdbcConnection(connection));
+		MigrationSettings settings = this.settings;
+		if (settings.defaultSchema() != null) {
+			if (database.supports(Schema.class)) {
+				database.setDefaultSchemaName(settings.defaultSchema());
+			}
+			else if (database.supports(Catalog.class)) {
+				database.setDefaultCatalogName(settings.defaultSchema());
+			}
+		}
+		if (settings.liquibaseSchema() != null) {
+			if (database.supports(Schema.class)) {
+				database.setLiquibaseSchemaName(settings.liquibaseSchema());
+			}
+			else if (database.supports(Catalog.class)) {
+				database.setLiquibaseCatalogName(settings.liquibaseSchema());
+			}
+		}
+		if (settings.liquibaseTablespace() != null && database.supportsTablespaces()) {
+			database.setLiquibaseTablespaceName(settings.liquibaseTablespace());
+		}
+		if (settings.changeLogTable() != null) {
+			database.setDatabaseChangeLogTableName(settings.changeLogTable());
+		}
+		if (settings.lockTable() != null) {
+			database.setDatabaseChangeLogLockTableName(settings.lockTable());
+		}
+		return database;
+	}
+
+	/**
+	 * Liquibase closes its connection when it is done; the engine closes the connection
+	 * itself, after releasing its lock.
+	 */
+	private static final class NonClosingJdbcConnection extends JdbcConnection {
+
+		NonClosingJdbcConnection(Connection connection) {
+			super(connection);
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+	/**
+	 * Follows a run changeset by changeset, for progress, metrics and failure reports.
+	 */
+	private final class ProgressTracker extends liquibase.changelog.visitor.AbstractChangeExecListener {
+
+		private final String operation;
+
+		private volatile int total;
+
+		private volatile int done;
+
+		private volatile int applied;
+
+		private volatile @Nullable ChangeSet failedChangeSet;
+
+		ProgressTracker(String operation) {
+			this.operation = operation;
+		}
+
+		void start(int total) {
+			this.total = total;
+			publish(MigrationEngine.this.status.withProgress(new Progress(0, total, null)));
+			MigrationEngine.this.listeners.forEach((listener) -> listener.runStarted(this.operation, total));
+		}
+
+		int applied() {
+			return this.applied;
+		}
+
+		@Override
+		public void willRun(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
+				ChangeSet.RunStatus runStatus) {
+			publish(MigrationEngine.this.status
+				.withProgress(new Progress(this.done, this.total, ChangeLogModel.info(changeSet))));
+		}
+
+		@Override
+		public void ran(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
+				ChangeSet.ExecType execType) {
+			this.done++;
+			if (execType == ChangeSet.ExecType.EXECUTED || execType == ChangeSet.ExecType.RERAN) {
+				this.applied++;
+			}
+			ChangeSetInfo info = ChangeLogModel.info(changeSet);
+			Progress progress = new Progress(this.done, Math.max(this.total, this.done), null);
+			publish(MigrationEngine.this.status.withProgress(progress));
+			MigrationEngine.this.listeners.forEach((listener) -> listener.changeSetApplied(info, progress));
+		}
+
+		@Override
+		public void runFailed(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
+				Exception exception) {
+			this.failedChangeSet = changeSet;
+		}
+
+		@Override
+		public void preconditionFailed(liquibase.exception.PreconditionFailedException error,
+				liquibase.precondition.core.PreconditionContainer.FailOption onFail) {
+			logger.debug("Precondition failed: " + error.getMessage());
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface SessionWork<T> {
+
+		T run(Session session) throws Exception;
+
+	}
+
+	@FunctionalInterface
+	private interface Operation {
+
+		int run(Session session, ProgressTracker tracker) throws Exception;
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.bootmigrations.engine;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why a run failed, in terms an operator can act on.
+ *
+ * @param kind the kind of failure
+ * @param changeSet the changeset that failed, if the failure belongs to one
+ * @param file the changelog file concerned, if known
+ * @param message the database's error or Liquibase's explanation, without credentials
+ * @param action what to do about it
+ */
+public record MigrationFailure(Kind kind, @Nullable ChangeSetInfo changeSet, @Nullable String file, String message,
+		String action) {
+
+	/**
+	 * Kinds of failure.
+	 */
+	public enum Kind {
+
+		/** A changeset's SQL failed in the database. */
+		CHANGESET_FAILED,
+
+		/** The changelog (or a file it includes) does not exist. */
+		CHANGELOG_NOT_FOUND,
+
+		/** The changelog cannot be parsed. */
+		CHANGELOG_INVALID,
+
+		/** Validation failed: checksums, duplicates, unknown attributes, preconditions. */
+		VALIDATION_FAILED,
+
+		/** A precondition failed with {@code onFail=HALT}. */
+		PRECONDITION_FAILED,
+
+		/** The database cannot be reached. */
+		DATABASE_UNAVAILABLE,
+
+		/** Another process held the migration lock for longer than allowed. */
+		LOCK_TIMEOUT,
+
+		/** Anything else. */
+		OTHER
+
+	}
+
+}

@@ -1,0 +1,165 @@
+package io.bootmigrations.engine;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the engine migrates and how: the Liquibase settings, independent of where they
+ * were configured.
+ *
+ * @param changeLog the master changelog location
+ * @param contexts comma-separated contexts, or {@code null} for all
+ * @param labelFilter label filter expression, or {@code null} for all
+ * @param defaultSchema default schema for the changesets' objects
+ * @param liquibaseSchema schema of Liquibase's own tables
+ * @param liquibaseTablespace tablespace of Liquibase's own tables
+ * @param changeLogTable name of the changelog table, or {@code null} for Liquibase's default
+ * @param lockTable name of Liquibase's lock table, or {@code null} for Liquibase's default
+ * @param parameters changelog parameters
+ * @param tag tag to apply to the database after an update
+ * @param dropFirst whether to drop the whole schema before migrating
+ * @param clearChecksums whether to clear stored checksums before migrating
+ * @param testRollbackOnUpdate whether to test rollbacks of the changesets before applying
+ * them
+ * @param analyticsEnabled whether Liquibase may send usage analytics
+ * @param licenseKey Liquibase licence key, if any
+ */
+public record MigrationSettings(String changeLog, @Nullable String contexts, @Nullable String labelFilter,
+		@Nullable String defaultSchema, @Nullable String liquibaseSchema, @Nullable String liquibaseTablespace,
+		@Nullable String changeLogTable, @Nullable String lockTable, Map<String, String> parameters,
+		@Nullable String tag, boolean dropFirst, boolean clearChecksums, boolean testRollbackOnUpdate,
+		boolean analyticsEnabled, @Nullable String licenseKey) {
+
+	public MigrationSettings {
+		parameters = Map.copyOf(parameters);
+	}
+
+	/**
+	 * Settings for the given changelog with Liquibase's defaults for everything else.
+	 * @param changeLog the master changelog location
+	 * @return a builder
+	 */
+	public static Builder forChangeLog(String changeLog) {
+		return new Builder(changeLog);
+	}
+
+	/**
+	 * Builds {@link MigrationSettings}.
+	 */
+	public static final class Builder {
+
+		private final String changeLog;
+
+		private @Nullable String contexts;
+
+		private @Nullable String labelFilter;
+
+		private @Nullable String defaultSchema;
+
+		private @Nullable String liquibaseSchema;
+
+		private @Nullable String liquibaseTablespace;
+
+		private @Nullable String changeLogTable;
+
+		private @Nullable String lockTable;
+
+		private Map<String, String> parameters = Map.of();
+
+		private @Nullable String tag;
+
+		private boolean dropFirst;
+
+		private boolean clearChecksums;
+
+		private boolean testRollbackOnUpdate;
+
+		private boolean analyticsEnabled;
+
+		private @Nullable String licenseKey;
+
+		private Builder(String changeLog) {
+			this.changeLog = changeLog;
+		}
+
+		public Builder contexts(@Nullable String contexts) {
+			this.contexts = contexts;
+			return this;
+		}
+
+		public Builder labelFilter(@Nullable String labelFilter) {
+			this.labelFilter = labelFilter;
+			return this;
+		}
+
+		public Builder defaultSchema(@Nullable String defaultSchema) {
+			this.defaultSchema = defaultSchema;
+			return this;
+		}
+
+		public Builder liquibaseSchema(@Nullable String liquibaseSchema) {
+			this.liquibaseSchema = liquibaseSchema;
+			return this;
+		}
+
+		public Builder liquibaseTablespace(@Nullable String liquibaseTablespace) {
+			this.liquibaseTablespace = liquibaseTablespace;
+			return this;
+		}
+
+		public Builder changeLogTable(@Nullable String changeLogTable) {
+			this.changeLogTable = changeLogTable;
+			return this;
+		}
+
+		public Builder lockTable(@Nullable String lockTable) {
+			this.lockTable = lockTable;
+			return this;
+		}
+
+		public Builder parameters(@Nullable Map<String, String> parameters) {
+			this.parameters = (parameters != null) ? parameters : Map.of();
+			return this;
+		}
+
+		public Builder tag(@Nullable String tag) {
+			this.tag = tag;
+			return this;
+		}
+
+		public Builder dropFirst(boolean dropFirst) {
+			this.dropFirst = dropFirst;
+			return this;
+		}
+
+		public Builder clearChecksums(boolean clearChecksums) {
+			this.clearChecksums = clearChecksums;
+			return this;
+		}
+
+		public Builder testRollbackOnUpdate(boolean testRollbackOnUpdate) {
+			this.testRollbackOnUpdate = testRollbackOnUpdate;
+			return this;
+		}
+
+		public Builder analyticsEnabled(boolean analyticsEnabled) {
+			this.analyticsEnabled = analyticsEnabled;
+			return this;
+		}
+
+		public Builder licenseKey(@Nullable String licenseKey) {
+			this.licenseKey = licenseKey;
+			return this;
+		}
+
+		public MigrationSettings build() {
+			return new MigrationSettings(this.changeLog, this.contexts, this.labelFilter, this.defaultSchema,
+					this.liquibaseSchema, this.liquibaseTablespace, this.changeLogTable, this.lockTable,
+					this.parameters, this.tag, this.dropFirst, this.clearChecksums, this.testRollbackOnUpdate,
+					this.analyticsEnabled, this.licenseKey);
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.bootmigrations.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one run of the engine did.
+ *
+ * @param operation the operation run (for example {@code update})
+ * @param startedAt when the run started
+ * @param finishedAt when it finished
+ * @param applied how many changesets it applied
+ * @param outcome whether it succeeded
+ * @param error why it failed, when it failed
+ */
+public record RunReport(String operation, Instant startedAt, Instant finishedAt, int applied, Outcome outcome,
+		@Nullable MigrationFailure error) {
+
+	/**
+	 * How long the run took.
+	 * @return the duration
+	 */
+	public Duration duration() {
+		return Duration.between(this.startedAt, this.finishedAt);
+	}
+
+	/**
+	 * The outcome of a run.
+	 */
+	public enum Outcome {
+
+		/** The run did all it was asked to. */
+		SUCCEEDED,
+
+		/** The run stopped on an error. */
+		FAILED
+
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.bootmigrations.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.liquibase.actuate.endpoint.LiquibaseEndpoint;
+import org.springframework.boot.liquibase.actuate.endpoint.LiquibaseEndpoint.LiquibaseBeanDescriptor;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationState;
+import io.bootmigrations.testsupport.TestDatabase;
+import io.bootmigrations.testsupport.TestDatabaseServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Boots real applications against a fresh PostgreSQL database per test.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationsAutoConfigurationIntegrationTests {
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabaseServer.postgres().create("autoconfig");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void firstBootAppliesAndSecondBootAppliesNothing(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = boot(App.class)) {
+			MigrationEngine engine = context.getBean(MigrationEngine.class);
+			assertThat(engine.status().state()).isEqualTo(MigrationState.UP_TO_DATE);
+			assertThat(engine.status().applied()).hasSize(2);
+		}
+		assertThat(output).contains("Migrations: applied 2 changesets in ")
+			.contains("0 pending; last 2 (db/changelog/db.changelog-master.yaml)");
+		try (ConfigurableApplicationContext context = boot(App.class)) {
+			assertThat(context.getBean(MigrationEngine.class).status().lastRun().applied()).isZero();
+		}
+		assertThat(output).contains("Migrations: database up to date (2 applied)");
+		assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM item", Integer.class)).isOne();
+	}
+
+	@Test
+	void beansThatUseTheDatabaseSeeTheMigratedSchemaDuringTheirInitialization() {
+		try (ConfigurableApplicationContext context = boot(ReaderApp.class)) {
+			assertThat(context.getBean(ItemCounter.class).countAtStartup).isOne();
+		}
+	}
+
+	@Test
+	void failingChangeSetStopsStartupWithOneClearReport(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> boot(App.class, "spring.liquibase.change-log=classpath:db/engine/failing.xml"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The database migration failed (changeset failed)")
+			.contains("Changeset: broken-invoice")
+			.contains("Author:    bob")
+			.contains("File:      db/engine/failing.xml")
+			.contains("relation \"no_such_table\" does not exist")
+			.contains("Fix the changeset or the database and start again");
+		assertThat(this.database.tables()).contains("orders").doesNotContain("invoice", "shipment");
+		assertThat(this.database.jdbc().queryForList("SELECT id FROM databasechangelog", String.class))
+			.containsExactly("create-orders");
+	}
+
+	@Test
+	void bootsLiquibaseEndpointStillReportsTheChangeSets() {
+		try (ConfigurableApplicationContext context = boot(App.class)) {
+			Map<String, LiquibaseBeanDescriptor> beans = new LiquibaseEndpoint(context).liquibaseBeans()
+				.getContexts()
+				.get(context.getId())
+				.getLiquibaseBeans();
+			assertThat(beans).containsOnlyKeys("liquibase");
+			assertThat(beans.get("liquibase").getChangeSets()).extracting((changeSet) -> changeSet.getId())
+				.containsExactly("1", "2");
+		}
+	}
+
+	@Test
+	void passwordNeverAppearsInTheLog(CapturedOutput output) {
+		this.database.execute("CREATE ROLE secret_user LOGIN PASSWORD 'Sup3rS3cret!'",
+				"GRANT ALL ON SCHEMA public TO secret_user");
+		try (ConfigurableApplicationContext context = boot(App.class,
+				"spring.datasource.username=secret_user", "spring.datasource.password=Sup3rS3cret!")) {
+			assertThat(context.getBean(MigrationEngine.class).status().database().user()).isEqualTo("secret_user");
+		}
+		finally {
+			this.database.execute("DROP OWNED BY secret_user", "DROP ROLE secret_user");
+		}
+		assertThat(output).contains("Migrations: applied 2 changesets").doesNotContain("Sup3rS3cret!");
+	}
+
+	private ConfigurableApplicationContext boot(Class<?> app, String... extra) {
+		SpringApplication application = new SpringApplication(app);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		Map<String, String> properties = new LinkedHashMap<>();
+		for (String property : this.database.properties()) {
+			properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
+		}
+		for (String property : extra) {
+			properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
+		}
+		List<String> args = new ArrayList<>();
+		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+		return application.run(args.toArray(String[]::new));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class ReaderApp {
+
+		@Bean
+		ItemCounter itemCounter(JdbcTemplate jdbc) {
+			return new ItemCounter(jdbc);
+		}
+
+	}
+
+	static class ItemCounter {
+
+		final int countAtStartup;
+
+		ItemCounter(JdbcTemplate jdbc) {
+			this.countAtStartup = jdbc.queryForObject("SELECT count(*) FROM item", Integer.class);
+		}
+
+	}
+
+}
