@@ -12,6 +12,7 @@ import liquibase.exception.ValidationFailedException;
 import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.MigrationFailure.Kind;
+import io.bootmigrations.lock.LockTimeoutException;
 
 /**
  * Turns what Liquibase and the driver throw into a {@link MigrationFailure}: what failed,
@@ -63,6 +64,14 @@ final class Failures {
 			}
 			return failure(Kind.CHANGELOG_INVALID, null, changeLog, message,
 					"Fix the changelog's syntax at the place named above; nothing was applied.");
+		}
+		LockTimeoutException lockTimeout = find(ex, LockTimeoutException.class);
+		if (lockTimeout != null) {
+			return failure(Kind.LOCK_TIMEOUT, null, changeLog, lockTimeout.getMessage(),
+					"Another process is migrating this database (or is stuck doing so). Wait for it to finish, or "
+							+ "raise migrations.lock.wait-timeout. The lock is released by the database when that "
+							+ "process ends, even if it is killed: there is nothing to release by hand. Nothing "
+							+ "was applied by this process.");
 		}
 		LockException lock = find(ex, LockException.class);
 		if (lock != null) {
