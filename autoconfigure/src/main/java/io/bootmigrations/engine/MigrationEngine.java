@@ -71,6 +71,8 @@ public final class MigrationEngine {
 
 	private final ReentrantLock runLock = new ReentrantLock();
 
+	private final Safeguards safeguards;
+
 	private final SessionGuard guard;
 
 	private volatile MigrationStatus status;
@@ -106,6 +108,7 @@ public final class MigrationEngine {
 		this.resourceAccessor = resourceAccessor;
 		this.listeners = List.copyOf(listeners);
 		this.status = MigrationStatus.initial(settings.changeLog());
+		this.safeguards = safeguards;
 		this.guard = new SessionGuard(safeguards, settings, (lock) -> publish(this.status.withLock(lock)));
 	}
 
@@ -115,6 +118,14 @@ public final class MigrationEngine {
 	 */
 	public MigrationSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * How this engine locks runs and waits for the database.
+	 * @return the safeguards
+	 */
+	public Safeguards safeguards() {
+		return this.safeguards;
 	}
 
 	/**
