@@ -6,7 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import io.bootmigrations.engine.Safeguards;
 import io.bootmigrations.lock.LockStrategy;
 
 /**
@@ -84,7 +83,7 @@ public class MigrationsProperties implements Validator {
 		 * How long a process waits while another one holds the migration lock before its
 		 * startup fails.
 		 */
-		private Duration waitTimeout = Safeguards.DEFAULT_LOCK_WAIT_TIMEOUT;
+		private Duration waitTimeout = Duration.ofMinutes(5);
 
 		public LockStrategy getStrategy() {
 			return this.strategy;
@@ -113,7 +112,7 @@ public class MigrationsProperties implements Validator {
 		 * How long to keep retrying when the database cannot be reached at startup,
 		 * before startup fails. 0 fails at once.
 		 */
-		private Duration waitForDatabase = Safeguards.DEFAULT_WAIT_FOR_DATABASE;
+		private Duration waitForDatabase = Duration.ofSeconds(60);
 
 		public Duration getWaitForDatabase() {
 			return this.waitForDatabase;
