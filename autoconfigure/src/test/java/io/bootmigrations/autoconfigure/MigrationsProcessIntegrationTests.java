@@ -56,6 +56,8 @@ class MigrationsProcessIntegrationTests {
 		int waited = 0;
 		for (int round = 1; round <= rounds; round++) {
 			try (TestDatabase database = server.create("replicas")) {
+				long start = System.nanoTime();
+				int waitedThisRound = 0;
 				List<ReplicaProcess> replicas = new ArrayList<>();
 				for (int i = 1; i <= REPLICAS; i++) {
 					String name = "round" + round + "-replica-" + i;
@@ -68,10 +70,14 @@ class MigrationsProcessIntegrationTests {
 					applied += replica.applied();
 					assertThat(replica.output()).doesNotContain("already exists");
 					if (replica.output().contains("waiting for the migration lock")) {
-						waited++;
+						waitedThisRound++;
 						assertThat(replica.output()).containsPattern("held by (session|another)");
 					}
 				}
+				waited += waitedThisRound;
+				System.out.printf("%s round %d: %d replicas ready in %d ms, %d of them waited for the lock%n",
+						server.kind(), round, REPLICAS, Duration.ofNanos(System.nanoTime() - start).toMillis(),
+						waitedThisRound);
 				assertThat(applied).as("changesets applied by all replicas together").isEqualTo(CHANGESETS);
 				assertThat(database.jdbc()
 					.queryForList("SELECT id FROM DATABASECHANGELOG GROUP BY id HAVING count(*) > 1", String.class))
@@ -96,19 +102,27 @@ class MigrationsProcessIntegrationTests {
 				String name = "victim-" + trial;
 				ReplicaProcess victim = ReplicaProcess.start(this.directory, name,
 						arguments(database, name, changelog, "--migrations.lock.wait-timeout=10s"));
+				int before = recorded(database).size();
 				awaitLockHeldBy(database, name, victim);
-				long delay = random.nextInt(2500);
+				awaitProgress(database, before, victim);
+				long delay = random.nextInt(1500);
 				Thread.sleep(delay);
 				assertThat(victim.isAlive()).as("still migrating after %d ms:%n%s", delay, victim.output()).isTrue();
 				victim.kill();
 				assertConsistent(database);
+				System.out.printf("kill trial %d: killed %d ms after its first changeset; %d changesets recorded%n",
+						trial, delay, recorded(database).size());
 			}
 			assertThat(database.jdbc().queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
 				.as("changesets recorded before the last kill")
 				.isLessThan(40);
+			long start = System.nanoTime();
 			ReplicaProcess next = ReplicaProcess.start(this.directory, "next",
 					arguments(database, "next", changelog, "--migrations.lock.wait-timeout=10s"));
 			assertThat(next.waitFor(PROCESS_TIMEOUT)).as(next.output()).isZero();
+			System.out.printf("next boot: ready in %d ms, applied %d, lock waits logged: %d%n",
+					Duration.ofNanos(System.nanoTime() - start).toMillis(), next.applied(),
+					next.output().split("waiting for the migration lock", -1).length - 1);
 			assertThat(next.output()).doesNotContain("release-locks");
 			assertConsistent(database);
 			assertThat(database.jdbc().queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
@@ -161,13 +175,22 @@ class MigrationsProcessIntegrationTests {
 		throw new AssertionError(name + " did not take the lock:\n" + process.output());
 	}
 
+	private static void awaitProgress(TestDatabase database, int before, ReplicaProcess process)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (recorded(database).size() <= before) {
+			assertThat(process.isAlive()).as("ended before applying a changeset:%n%s", process.output()).isTrue();
+			assertThat(System.nanoTime()).as("no changeset applied:%n%s", process.output()).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
 	/**
 	 * Every recorded changeset is recorded once and its whole effect exists; no effect
 	 * exists without its record.
 	 */
 	private static void assertConsistent(TestDatabase database) {
-		List<String> recorded = database.tables().contains("databasechangelog")
-				? database.jdbc().queryForList("SELECT id FROM databasechangelog", String.class) : List.of();
+		List<String> recorded = recorded(database);
 		assertThat(recorded).doesNotHaveDuplicates();
 		List<String> tables = database.tables().stream().filter((table) -> table.startsWith("k_")).toList();
 		assertThat(tables).containsExactlyInAnyOrderElementsOf(
@@ -175,6 +198,11 @@ class MigrationsProcessIntegrationTests {
 		for (String table : tables) {
 			assertThat(database.jdbc().queryForObject("SELECT count(*) FROM " + table, Integer.class)).isEqualTo(2);
 		}
+	}
+
+	private static List<String> recorded(TestDatabase database) {
+		return database.tables().contains("databasechangelog")
+				? database.jdbc().queryForList("SELECT id FROM databasechangelog", String.class) : List.of();
 	}
 
 	private static List<String> arguments(TestDatabase database, String name, Path changelog, String... more) {
