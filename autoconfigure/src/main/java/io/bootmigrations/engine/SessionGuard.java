@@ -117,9 +117,9 @@ final class SessionGuard {
 			this.lockStatus.accept(new LockInfo(lock.strategy(), true,
 					(holder != null) ? holder.describe() : null, (holder != null) ? holder.since() : null, false));
 		});
-		boolean released = false;
+		boolean stale = false;
 		try {
-			boolean stale = lock.replacesLiquibaseLock() && staleLiquibaseLock(connection);
+			stale = lock.replacesLiquibaseLock() && staleLiquibaseLock(connection);
 			if (stale) {
 				logger.warn("Migrations: " + lockTable() + " is marked locked (left by an older setup or a killed "
 						+ "process); ignored, because this run holds the " + lock.strategy() + " lock instead");
@@ -129,16 +129,11 @@ final class SessionGuard {
 					? Map.of(SessionLockService.HELD_CONNECTION, connection)
 					: Map.of(GlobalConfiguration.CHANGELOGLOCK_WAIT_TIME.getKey(),
 							Math.max(1, (timeout.toSeconds() + 59) / 60));
-			T result = Scope.child(scope, () -> work.call());
-			released = release(connection, handle);
-			this.lockStatus.accept(new LockInfo(lock.strategy(), false, null, null, stale));
-			return result;
+			return Scope.child(scope, () -> work.call());
 		}
 		finally {
-			if (!released) {
-				release(connection, handle);
-				this.lockStatus.accept(new LockInfo(lock.strategy(), false, null, null, false));
-			}
+			release(connection, handle);
+			this.lockStatus.accept(new LockInfo(lock.strategy(), false, null, null, stale));
 		}
 	}
 
@@ -146,7 +141,7 @@ final class SessionGuard {
 	 * Release the lock; if that fails, abort the connection so that a pool cannot hand
 	 * out a connection that still holds it (the server releases it with the session).
 	 */
-	private static boolean release(Connection connection, MigrationLock.Handle handle) {
+	private static void release(Connection connection, MigrationLock.Handle handle) {
 		try {
 			if (!connection.getAutoCommit()) {
 				connection.rollback();
@@ -163,7 +158,6 @@ final class SessionGuard {
 				logger.debug("Could not abort the connection", abortFailed);
 			}
 		}
-		return true;
 	}
 
 	private @Nullable String lockSchema() {
