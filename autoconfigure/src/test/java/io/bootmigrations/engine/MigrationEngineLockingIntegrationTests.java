@@ -68,6 +68,32 @@ class MigrationEngineLockingIntegrationTests {
 	}
 
 	@Test
+	void statusShowsTheLockHeldByThisProcessWhileItMigrates() {
+		List<MigrationStatus.LockInfo> seen = new java.util.ArrayList<>();
+		List<Integer> advisoryLocks = new java.util.ArrayList<>();
+		MigrationEngine[] engine = new MigrationEngine[1];
+		MigrationListener probe = new MigrationListener() {
+			@Override
+			public void runStarted(String operation, int total) {
+				seen.add(engine[0].status().lock());
+				advisoryLocks.add(MigrationEngineLockingIntegrationTests.this.database.jdbc()
+					.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted",
+							Integer.class));
+			}
+		};
+		engine[0] = new MigrationEngine(this.database.dataSource(), MigrationSettings.forChangeLog(CHANGELOG).build(),
+				new SpringResourceAccessor(new DefaultResourceLoader()), List.of(probe), Safeguards.defaults());
+		engine[0].migrate();
+		assertThat(seen).singleElement().satisfies((lock) -> {
+			assertThat(lock.held()).isTrue();
+			assertThat(lock.holder()).isEqualTo("this process");
+			assertThat(lock.since()).isNotNull();
+		});
+		assertThat(advisoryLocks).containsExactly(1);
+		assertThat(engine[0].status().lock().held()).isFalse();
+	}
+
+	@Test
 	void liquibaseStrategyUsesLiquibasesLockTable() {
 		MigrationEngine engine = engine(new Safeguards(LockStrategy.LIQUIBASE, Duration.ofMinutes(1), Duration.ZERO));
 		engine.migrate();
