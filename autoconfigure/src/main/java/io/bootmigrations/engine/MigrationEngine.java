@@ -338,24 +338,29 @@ public final class MigrationEngine {
 		}
 		try {
 			return Scope.child(scope, () -> {
-				if (!writing) {
-					try (Connection connection = this.dataSource.getConnection();
-							Session session = new Session(connection)) {
+				if (writing) {
+					return inLockedSession(work);
+				}
+				try (Connection connection = this.dataSource.getConnection()) {
+					try (Session session = new Session(connection)) {
 						return work.run(session);
 					}
-				}
-				try (Connection connection = this.guard.connect(this.dataSource)) {
-					return this.guard.underLock(connection, () -> {
-						try (Session session = new Session(connection)) {
-							return work.run(session);
-						}
-					});
 				}
 			});
 		}
 		catch (Exception ex) {
 			ChangeSet failed = (tracker != null) ? tracker.failedChangeSet : null;
 			throw Failures.toException(ex, failed, this.settings.changeLog());
+		}
+	}
+
+	private <T> T inLockedSession(SessionWork<T> work) throws Exception {
+		try (Connection connection = this.guard.connect(this.dataSource)) {
+			return this.guard.underLock(connection, () -> {
+				try (Session session = new Session(connection)) {
+					return work.run(session);
+				}
+			});
 		}
 	}
 
