@@ -37,6 +37,7 @@ import org.springframework.util.StringUtils;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
 import io.bootmigrations.engine.MigrationSettings;
+import io.bootmigrations.engine.Safeguards;
 
 /**
  * Migrates the application's database with Liquibase while the context refreshes, before
@@ -62,11 +63,11 @@ public final class MigrationsAutoConfiguration {
 	MigrationEngine migrationEngine(ObjectProvider<DataSource> dataSource,
 			@LiquibaseDataSource ObjectProvider<DataSource> liquibaseDataSource, LiquibaseProperties liquibase,
 			ObjectProvider<LiquibaseConnectionDetails> connectionDetails, ResourceLoader resourceLoader,
-			ObjectProvider<MigrationListener> listeners) {
+			ObjectProvider<MigrationListener> listeners, MigrationsProperties properties) {
 		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
 		return new MigrationEngine(migrationDataSource, settings(liquibase),
-				new SpringResourceAccessor(resourceLoader), listeners.orderedStream().toList());
+				new SpringResourceAccessor(resourceLoader), listeners.orderedStream().toList(), safeguards(properties));
 	}
 
 	@Bean(name = "liquibase")
@@ -91,6 +92,11 @@ public final class MigrationsAutoConfiguration {
 			.analyticsEnabled(Boolean.TRUE.equals(liquibase.getAnalyticsEnabled()))
 			.licenseKey(liquibase.getLicenseKey())
 			.build();
+	}
+
+	static Safeguards safeguards(MigrationsProperties properties) {
+		return new Safeguards(properties.getLock().getStrategy(), properties.getLock().getWaitTimeout(),
+				properties.getStartup().getWaitForDatabase());
 	}
 
 	private static @Nullable String commaDelimited(@Nullable List<String> values) {

@@ -1,13 +1,22 @@
 package io.bootmigrations.autoconfigure;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+import io.bootmigrations.lock.LockStrategy;
 
 /**
  * Settings of Boot Migrations. Liquibase's own settings are read from Boot's
  * {@code spring.liquibase.*} keys; only what is new lives here.
+ * <p>
+ * Validates itself: Spring Boot applies a {@link Validator} that the properties object
+ * implements when it binds it, so invalid values stop startup naming the property.
  */
 @ConfigurationProperties("migrations")
-public class MigrationsProperties {
+public class MigrationsProperties implements Validator {
 
 	/**
 	 * Whether Boot Migrations is enabled. When disabled, Spring Boot's own Liquibase
@@ -15,12 +24,104 @@ public class MigrationsProperties {
 	 */
 	private boolean enabled = true;
 
+	private final Lock lock = new Lock();
+
+	private final Startup startup = new Startup();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public Lock getLock() {
+		return this.lock;
+	}
+
+	public Startup getStartup() {
+		return this.startup;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return MigrationsProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		MigrationsProperties properties = (MigrationsProperties) target;
+		Duration waitTimeout = properties.getLock().getWaitTimeout();
+		if (waitTimeout == null || waitTimeout.isNegative() || waitTimeout.isZero()) {
+			errors.rejectValue("lock.waitTimeout", "migrations.lock.wait-timeout.positive",
+					"migrations.lock.wait-timeout must be a positive duration such as 5m or 90s (how long a replica "
+							+ "waits while another one migrates), but was " + waitTimeout);
+		}
+		Duration waitForDatabase = properties.getStartup().getWaitForDatabase();
+		if (waitForDatabase == null || waitForDatabase.isNegative()) {
+			errors.rejectValue("startup.waitForDatabase", "migrations.startup.wait-for-database.not-negative",
+					"migrations.startup.wait-for-database must be a duration such as 60s, or 0 to fail at once "
+							+ "when the database cannot be reached, but was " + waitForDatabase);
+		}
+	}
+
+	/**
+	 * Locking across replicas.
+	 */
+	public static class Lock {
+
+		/**
+		 * How migrations of several processes are serialized: 'auto' uses the database's
+		 * own lock where there is one (PostgreSQL advisory lock, MariaDB/MySQL GET_LOCK)
+		 * and Liquibase's lock table elsewhere, 'advisory' requires the database's own
+		 * lock, 'liquibase' always uses Liquibase's lock table.
+		 */
+		private LockStrategy strategy = LockStrategy.AUTO;
+
+		/**
+		 * How long a process waits while another one holds the migration lock before its
+		 * startup fails.
+		 */
+		private Duration waitTimeout = Duration.ofMinutes(5);
+
+		public LockStrategy getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(LockStrategy strategy) {
+			this.strategy = strategy;
+		}
+
+		public Duration getWaitTimeout() {
+			return this.waitTimeout;
+		}
+
+		public void setWaitTimeout(Duration waitTimeout) {
+			this.waitTimeout = waitTimeout;
+		}
+
+	}
+
+	/**
+	 * Behaviour while the application starts.
+	 */
+	public static class Startup {
+
+		/**
+		 * How long to keep retrying when the database cannot be reached at startup,
+		 * before startup fails. 0 fails at once.
+		 */
+		private Duration waitForDatabase = Duration.ofSeconds(60);
+
+		public Duration getWaitForDatabase() {
+			return this.waitForDatabase;
+		}
+
+		public void setWaitForDatabase(Duration waitForDatabase) {
+			this.waitForDatabase = waitForDatabase;
+		}
+
 	}
 
 }

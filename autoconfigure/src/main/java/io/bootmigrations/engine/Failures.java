@@ -1,7 +1,10 @@
 package io.bootmigrations.engine;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import liquibase.changelog.ChangeSet;
 import liquibase.exception.ChangeLogParseException;
@@ -9,15 +12,25 @@ import liquibase.exception.LockException;
 import liquibase.exception.PreconditionErrorException;
 import liquibase.exception.PreconditionFailedException;
 import liquibase.exception.ValidationFailedException;
+import liquibase.precondition.FailedPrecondition;
 import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.MigrationFailure.Kind;
+import io.bootmigrations.lock.LockTimeoutException;
 
 /**
  * Turns what Liquibase and the driver throw into a {@link MigrationFailure}: what failed,
  * where, and what to do.
  */
 final class Failures {
+
+	private static final Pattern MISSING_FILE = Pattern.compile("The file (\\S+) was not found");
+
+	private static final Pattern PARSED_FILE = Pattern
+		.compile("(?:Error parsing line \\d+ column \\d+ of (\\S+?):|Syntax error in file (\\S+?):|"
+				+ "formatted changelog '([^']+)')");
+
+	private static final Pattern DUPLICATES = Pattern.compile("duplicate identifiers\\s+((?:\\S+::\\S+::\\S+\\s*)+)");
 
 	private Failures() {
 	}
@@ -36,7 +49,7 @@ final class Failures {
 		}
 		PreconditionFailedException precondition = find(ex, PreconditionFailedException.class);
 		if (precondition != null) {
-			return failure(Kind.PRECONDITION_FAILED, failedChangeSet, changeLog, precondition.getMessage(),
+			return failure(Kind.PRECONDITION_FAILED, failedChangeSet, changeLog, preconditionMessage(precondition),
 					"The changelog's precondition stopped the migration (onFail=HALT). Make the database meet "
 							+ "the precondition, or change the precondition's onFail to CONTINUE or MARK_RAN "
 							+ "if skipping the changeset is intended.");
@@ -46,6 +59,16 @@ final class Failures {
 			return failure(Kind.PRECONDITION_FAILED, failedChangeSet, changeLog, preconditionError.getMessage(),
 					"A precondition could not be evaluated. Fix the precondition's SQL or check.");
 		}
+		SQLException denied = find(ex, SQLException.class);
+		if (denied != null && isPermissionDenied(denied)) {
+			return failure(Kind.PERMISSION_DENIED, failedChangeSet, changeLog, denied.getMessage(),
+					"The database user lacks a privilege the migration needs (creating Liquibase's tables or the "
+							+ "changeset's objects). Grant it, for example GRANT CREATE ON SCHEMA <schema> TO <user> "
+							+ "on PostgreSQL, or migrate as the schema's owner with spring.liquibase.user and "
+							+ "spring.liquibase.password while the application keeps its restricted user. "
+							+ ((failedChangeSet != null) ? "Nothing of this changeset was recorded as applied."
+									: "Nothing was applied."));
+		}
 		if (failedChangeSet != null) {
 			return failure(Kind.CHANGESET_FAILED, failedChangeSet, changeLog, databaseMessage(ex),
 					"Fix the changeset or the database and start again. Changesets before it stay applied; "
@@ -54,15 +77,35 @@ final class Failures {
 		}
 		ChangeLogParseException parse = find(ex, ChangeLogParseException.class);
 		if (parse != null) {
-			String message = String.valueOf(parse.getMessage());
-			if (message.contains("does not exist") || message.contains("not found")
-					|| message.contains("Could not find")) {
-				return failure(Kind.CHANGELOG_NOT_FOUND, null, changeLog, message,
-						"Check spring.liquibase.change-log and the include/includeAll paths: the file must be on "
-								+ "the classpath (for example src/main/resources/db/changelog/...).");
+			String message = String.valueOf(parse.getMessage()).replaceAll("^(liquibase\\.exception\\.\\w+: )+", "");
+			Matcher missing = MISSING_FILE.matcher(message);
+			if (missing.find()) {
+				String file = missing.group(1);
+				boolean master = file.equals(changeLog) || changeLog.endsWith(file) || file.endsWith(changeLog);
+				return new MigrationFailure(Kind.CHANGELOG_NOT_FOUND, null, changeLog,
+						master ? "The changelog " + file + " does not exist."
+								: "The file " + file + ", included by " + changeLog
+										+ " or a file it includes, does not exist.",
+						master ? "Check spring.liquibase.change-log: the file must be on the classpath (for "
+								+ "example src/main/resources/" + file + ") or be a file: URL. Nothing was applied."
+								: "Fix the include's file attribute (paths are relative to the classpath unless "
+										+ "relativeToChangelogFile=\"true\") or add the missing file. Nothing was "
+										+ "applied.");
 			}
-			return failure(Kind.CHANGELOG_INVALID, null, changeLog, message,
-					"Fix the changelog's syntax at the place named above; nothing was applied.");
+			Matcher located = PARSED_FILE.matcher(message);
+			String file = located.find() ? firstNonNull(located) : changeLog;
+			return new MigrationFailure(Kind.CHANGELOG_INVALID, null, file, JdbcUrls.scrub(readable(message)),
+					"Fix " + file + " at the line named above: "
+							+ "a misspelled change type or attribute, or broken XML/YAML/SQL syntax. Nothing was "
+							+ "applied.");
+		}
+		LockTimeoutException lockTimeout = find(ex, LockTimeoutException.class);
+		if (lockTimeout != null) {
+			return failure(Kind.LOCK_TIMEOUT, null, changeLog, lockTimeout.getMessage(),
+					"Another process is migrating this database (or is stuck doing so). Wait for it to finish, or "
+							+ "raise migrations.lock.wait-timeout. The lock is released by the database when that "
+							+ "process ends, even if it is killed: there is nothing to release by hand. Nothing "
+							+ "was applied by this process.");
 		}
 		LockException lock = find(ex, LockException.class);
 		if (lock != null) {
@@ -89,8 +132,57 @@ final class Failures {
 							+ "edit is harmless, or clear the stored checksums deliberately "
 							+ "(spring.liquibase.clear-checksums=true for one start). Nothing was applied.");
 		}
+		Matcher duplicate = DUPLICATES.matcher(ex.getMessage());
+		if (duplicate.find()) {
+			String identifiers = duplicate.group(1).strip().replaceAll("\\s+", ", ");
+			String file = identifiers.contains("::") ? identifiers.substring(0, identifiers.indexOf("::")) : changeLog;
+			return new MigrationFailure(Kind.VALIDATION_FAILED, null, file,
+					"Two or more changesets have the same identifier (file::id::author): " + identifiers,
+					"Give each changeset its own id (or author). If the duplicate was applied already, keep that one "
+							+ "unchanged and rename the new one. Nothing was applied.");
+		}
 		return failure(Kind.VALIDATION_FAILED, null, changeLog, ex.getMessage().strip(),
 				"Fix the changelog as described; nothing was applied.");
+	}
+
+	private static String preconditionMessage(PreconditionFailedException ex) {
+		List<String> messages = new ArrayList<>();
+		for (FailedPrecondition failed : ex.getFailedPreconditions()) {
+			if (failed.getMessage() != null) {
+				messages.add(failed.getMessage().strip());
+			}
+		}
+		return messages.isEmpty() ? String.valueOf(ex.getMessage()) : "Precondition failed: " + String.join("; ", messages);
+	}
+
+	/**
+	 * An XML schema error lists every element that would be allowed, with namespaces:
+	 * keep what is wrong and where.
+	 */
+	private static String readable(String message) {
+		String result = message.replace("\"http://www.liquibase.org/xml/ns/dbchangelog\":", "")
+			.replaceAll("'\\{([^}']*)}'", "'$1'");
+		int expected = result.indexOf(" One of '");
+		if (expected >= 0 && result.endsWith("is expected.")) {
+			result = result.substring(0, expected)
+					+ " It is not a change type or element that Liquibase knows here; check its spelling.";
+		}
+		return result.strip();
+	}
+
+	private static String firstNonNull(Matcher matcher) {
+		for (int group = 1; group <= matcher.groupCount(); group++) {
+			if (matcher.group(group) != null) {
+				return matcher.group(group);
+			}
+		}
+		return matcher.group();
+	}
+
+	private static boolean isPermissionDenied(SQLException ex) {
+		String state = ex.getSQLState();
+		int code = ex.getErrorCode();
+		return "42501".equals(state) || code == 1142 || code == 1044 || code == 1227;
 	}
 
 	private static MigrationFailure failure(Kind kind, @Nullable ChangeSet changeSet, String changeLog,

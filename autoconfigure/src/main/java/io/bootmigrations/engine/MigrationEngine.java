@@ -71,6 +71,10 @@ public final class MigrationEngine {
 
 	private final ReentrantLock runLock = new ReentrantLock();
 
+	private final Safeguards safeguards;
+
+	private final SessionGuard guard;
+
 	private volatile MigrationStatus status;
 
 	private volatile @Nullable ChangeLogModel changeLogModel;
@@ -86,11 +90,26 @@ public final class MigrationEngine {
 	 */
 	public MigrationEngine(DataSource dataSource, MigrationSettings settings, ResourceAccessor resourceAccessor,
 			List<MigrationListener> listeners) {
+		this(dataSource, settings, resourceAccessor, listeners, Safeguards.defaults());
+	}
+
+	/**
+	 * Create an engine.
+	 * @param dataSource where to migrate
+	 * @param settings what to migrate and how
+	 * @param resourceAccessor how Liquibase finds changelog files
+	 * @param listeners callbacks for progress and metrics
+	 * @param safeguards how runs are locked across processes and wait for the database
+	 */
+	public MigrationEngine(DataSource dataSource, MigrationSettings settings, ResourceAccessor resourceAccessor,
+			List<MigrationListener> listeners, Safeguards safeguards) {
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.resourceAccessor = resourceAccessor;
 		this.listeners = List.copyOf(listeners);
 		this.status = MigrationStatus.initial(settings.changeLog());
+		this.safeguards = safeguards;
+		this.guard = new SessionGuard(safeguards, settings, (lock) -> publish(this.status.withLock(lock)));
 	}
 
 	/**
@@ -99,6 +118,14 @@ public final class MigrationEngine {
 	 */
 	public MigrationSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * How this engine locks runs and waits for the database.
+	 * @return the safeguards
+	 */
+	public Safeguards safeguards() {
+		return this.safeguards;
 	}
 
 	/**
@@ -204,7 +231,7 @@ public final class MigrationEngine {
 				publish(snapshot(stateFor(model.pending(appliedChangeSets)), session, model, appliedChangeSets,
 						success));
 				return success;
-			}, tracker);
+			}, tracker, true);
 			logSummary(report);
 			this.listeners.forEach((listener) -> listener.runFinished(report, this.status));
 			return report;
@@ -293,10 +320,15 @@ public final class MigrationEngine {
 	}
 
 	private <T> T inSession(SessionWork<T> work) {
-		return inSession(work, null);
+		return inSession(work, null, false);
 	}
 
-	private <T> T inSession(SessionWork<T> work, @Nullable ProgressTracker tracker) {
+	/**
+	 * Run {@code work} in a session of its own. A writing session waits for the database,
+	 * then holds the migration lock on its connection from before the first read of the
+	 * changelog table until after the last write.
+	 */
+	private <T> T inSession(SessionWork<T> work, @Nullable ProgressTracker tracker, boolean writing) {
 		Map<String, Object> scope = new HashMap<>();
 		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
 		scope.put(Scope.Attr.integrationDetails.name(), new IntegrationDetails("spring"));
@@ -306,6 +338,9 @@ public final class MigrationEngine {
 		}
 		try {
 			return Scope.child(scope, () -> {
+				if (writing) {
+					return inLockedSession(work);
+				}
 				try (Connection connection = this.dataSource.getConnection()) {
 					try (Session session = new Session(connection)) {
 						return work.run(session);
@@ -316,6 +351,16 @@ public final class MigrationEngine {
 		catch (Exception ex) {
 			ChangeSet failed = (tracker != null) ? tracker.failedChangeSet : null;
 			throw Failures.toException(ex, failed, this.settings.changeLog());
+		}
+	}
+
+	private <T> T inLockedSession(SessionWork<T> work) throws Exception {
+		try (Connection connection = this.guard.connect(this.dataSource)) {
+			return this.guard.underLock(connection, () -> {
+				try (Session session = new Session(connection)) {
+					return work.run(session);
+				}
+			});
 		}
 	}
 

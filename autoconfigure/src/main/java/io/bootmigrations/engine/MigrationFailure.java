@@ -34,6 +34,9 @@ public record MigrationFailure(Kind kind, @Nullable ChangeSetInfo changeSet, @Nu
 		/** A precondition failed with {@code onFail=HALT}. */
 		PRECONDITION_FAILED,
 
+		/** The database user lacks a privilege the migration needs. */
+		PERMISSION_DENIED,
+
 		/** The database cannot be reached. */
 		DATABASE_UNAVAILABLE,
 

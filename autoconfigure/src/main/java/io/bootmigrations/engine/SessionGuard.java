@@ -1,0 +1,244 @@
+package io.bootmigrations.engine;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import liquibase.GlobalConfiguration;
+import liquibase.Scope;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.bootmigrations.engine.MigrationFailure.Kind;
+import io.bootmigrations.engine.MigrationStatus.LockInfo;
+import io.bootmigrations.lock.LockHolder;
+import io.bootmigrations.lock.MigrationLock;
+import io.bootmigrations.lock.MigrationLocks;
+import io.bootmigrations.lock.SessionLockService;
+
+/**
+ * What a writing run does around its work: wait for the database, take the migration lock
+ * on the run's own connection, mark it held for Liquibase, and release it before the
+ * connection is closed.
+ */
+final class SessionGuard {
+
+	private static final Log logger = LogFactory.getLog(MigrationEngine.class);
+
+	private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+
+	private static final Duration MAX_RETRY = Duration.ofSeconds(5);
+
+	private static final String DEFAULT_LOCK_TABLE = "DATABASECHANGELOGLOCK";
+
+	private final Safeguards safeguards;
+
+	private final MigrationSettings settings;
+
+	private final Consumer<LockInfo> lockStatus;
+
+	SessionGuard(Safeguards safeguards, MigrationSettings settings, Consumer<LockInfo> lockStatus) {
+		this.safeguards = safeguards;
+		this.settings = settings;
+		this.lockStatus = lockStatus;
+	}
+
+	/**
+	 * Get a connection, retrying with backoff while the database cannot be reached, up to
+	 * {@link Safeguards#waitForDatabase()}.
+	 */
+	Connection connect(DataSource dataSource) throws SQLException {
+		Duration limit = this.safeguards.waitForDatabase();
+		long start = System.nanoTime();
+		Duration retry = FIRST_RETRY;
+		for (int attempt = 1;; attempt++) {
+			try {
+				return dataSource.getConnection();
+			}
+			catch (Exception ex) {
+				if (!isUnreachable(ex)) {
+					throw ex;
+				}
+				Duration waited = Duration.ofNanos(System.nanoTime() - start);
+				String reason = reason(ex);
+				if (limit.isZero() || waited.plus(retry).compareTo(limit) > 0) {
+					throw new MigrationException(new MigrationFailure(Kind.DATABASE_UNAVAILABLE, null,
+							this.settings.changeLog(),
+							"The database could not be reached after " + attempt + " attempt"
+									+ ((attempt == 1) ? "" : "s") + " in " + seconds(waited) + ": " + reason,
+							"Check that the database is running and reachable from here, and the datasource's URL, "
+									+ "user and password. If the database starts slowly, raise "
+									+ "migrations.startup.wait-for-database (now " + limit + ")."),
+							ex);
+				}
+				logger.warn("Migrations: database not reachable (attempt " + attempt + ", waited " + seconds(waited)
+						+ " of " + seconds(limit) + "): " + reason + "; retrying in " + seconds(retry));
+				sleep(retry);
+				retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
+			}
+		}
+	}
+
+	/**
+	 * Run {@code work} holding the migration lock on {@code connection}.
+	 */
+	<T> T underLock(Connection connection, Callable<T> work) throws Exception {
+		String table = (this.settings.changeLogTable() != null) ? this.settings.changeLogTable()
+				: "DATABASECHANGELOG";
+		MigrationLock lock;
+		try {
+			lock = MigrationLocks.forDatabase(this.safeguards.lockStrategy(), connection, lockSchema(), table);
+		}
+		catch (IllegalStateException ex) {
+			throw new MigrationException(new MigrationFailure(Kind.OTHER, null, this.settings.changeLog(),
+					ex.getMessage(), "Change migrations.lock.strategy; nothing was applied."), ex);
+		}
+		Duration timeout = this.safeguards.lockWaitTimeout();
+		MigrationLock.Handle handle = lock.acquire(connection, timeout, (holder, waited, limit) -> {
+			logger.info("Migrations: waiting for the migration lock (" + lock.strategy() + ") held by "
+					+ ((holder != null) ? holder.describe() : "another session") + "; waited " + seconds(waited)
+					+ " of " + seconds(limit));
+			this.lockStatus.accept(new LockInfo(lock.strategy(), true,
+					(holder != null) ? holder.describe() : null, (holder != null) ? holder.since() : null, false));
+		});
+		boolean stale = false;
+		try {
+			stale = lock.replacesLiquibaseLock() && staleLiquibaseLock(connection);
+			if (stale) {
+				logger.warn("Migrations: " + lockTable() + " is marked locked (left by an older setup or a killed "
+						+ "process); ignored, because this run holds the " + lock.strategy() + " lock instead");
+			}
+			this.lockStatus.accept(new LockInfo(lock.strategy(), true, "this process", Instant.now(), stale));
+			Map<String, Object> scope = lock.replacesLiquibaseLock()
+					? Map.of(SessionLockService.HELD_CONNECTION, connection)
+					: Map.of(GlobalConfiguration.CHANGELOGLOCK_WAIT_TIME.getKey(),
+							Math.max(1, (timeout.toSeconds() + 59) / 60));
+			return Scope.child(scope, () -> work.call());
+		}
+		finally {
+			release(connection, handle);
+			this.lockStatus.accept(new LockInfo(lock.strategy(), false, null, null, stale));
+		}
+	}
+
+	/**
+	 * Release the lock; if that fails, abort the connection so that a pool cannot hand
+	 * out a connection that still holds it (the server releases it with the session).
+	 */
+	private static void release(Connection connection, MigrationLock.Handle handle) {
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+			}
+			handle.close();
+		}
+		catch (SQLException ex) {
+			logger.warn("Migrations: could not release the migration lock; closing its connection instead: "
+					+ JdbcUrls.scrub(String.valueOf(ex.getMessage())));
+			try {
+				connection.abort(Runnable::run);
+			}
+			catch (SQLException abortFailed) {
+				logger.debug("Could not abort the connection", abortFailed);
+			}
+		}
+	}
+
+	private @Nullable String lockSchema() {
+		return (this.settings.liquibaseSchema() != null) ? this.settings.liquibaseSchema()
+				: this.settings.defaultSchema();
+	}
+
+	private String lockTable() {
+		return (this.settings.lockTable() != null) ? this.settings.lockTable() : DEFAULT_LOCK_TABLE;
+	}
+
+	private boolean staleLiquibaseLock(Connection connection) throws SQLException {
+		String name = lockTable();
+		String schema = lockSchema();
+		var metaData = connection.getMetaData();
+		boolean catalogs = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT).matches(".*(mariadb|mysql).*");
+		for (String candidate : List.of(name, name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT))) {
+			String catalog = catalogs ? ((schema != null) ? schema : connection.getCatalog()) : null;
+			String schemaPattern = catalogs ? null : ((schema != null) ? schema : connection.getSchema());
+			try (ResultSet tables = metaData.getTables(catalog, schemaPattern, candidate, null)) {
+				if (tables.next()) {
+					String qualified = ((schema != null) ? schema + "." : "") + candidate;
+					try (PreparedStatement statement = connection
+						.prepareStatement("SELECT COUNT(*) FROM " + qualified + " WHERE LOCKED = ?")) {
+						statement.setBoolean(1, true);
+						try (ResultSet rows = statement.executeQuery()) {
+							rows.next();
+							return rows.getInt(1) > 0;
+						}
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	static boolean isUnreachable(Throwable ex) {
+		Throwable candidate = ex;
+		for (int depth = 0; candidate != null && depth < 32; depth++, candidate = candidate.getCause()) {
+			if (candidate instanceof ConnectException || candidate instanceof UnknownHostException
+					|| candidate instanceof NoRouteToHostException || candidate instanceof SocketTimeoutException
+					|| candidate instanceof SQLTransientConnectionException) {
+				return true;
+			}
+			if (candidate instanceof SQLException sql && sql.getSQLState() != null) {
+				String state = sql.getSQLState();
+				if (state.startsWith("08") || state.equals("57P03") || state.equals("53300")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static String reason(Throwable ex) {
+		Throwable root = ex;
+		String message = ex.getMessage();
+		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+			root = root.getCause();
+			if (root instanceof SQLException && root.getMessage() != null) {
+				message = root.getMessage();
+			}
+		}
+		if (message == null) {
+			message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		}
+		return JdbcUrls.scrub(message.strip().replaceAll("\\s+", " "));
+	}
+
+	private static String seconds(Duration duration) {
+		return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the database", ex);
+		}
+	}
+
+}

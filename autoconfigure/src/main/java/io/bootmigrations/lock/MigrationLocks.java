@@ -1,0 +1,56 @@
+package io.bootmigrations.lock;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chooses the {@link MigrationLock} for a database.
+ */
+public final class MigrationLocks {
+
+	private MigrationLocks() {
+	}
+
+	/**
+	 * The lock to use on the database behind {@code connection}.
+	 * @param strategy the configured strategy
+	 * @param connection a connection to the database
+	 * @param schema the changelog table's schema, or {@code null} for the connection's
+	 * @param table the changelog table's name
+	 * @return the lock
+	 * @throws SQLException if the database could not be inspected
+	 * @throws IllegalStateException if {@link LockStrategy#ADVISORY} was asked for on a
+	 * database without a native lock
+	 */
+	public static MigrationLock forDatabase(LockStrategy strategy, Connection connection, @Nullable String schema,
+			String table) throws SQLException {
+		if (strategy == LockStrategy.LIQUIBASE) {
+			return new LiquibaseTableLock();
+		}
+		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+		if (product.contains("postgresql")) {
+			return new PostgresAdvisoryLock(resolve(schema, connection.getSchema(), "public"), table);
+		}
+		if (product.contains("mariadb") || product.contains("mysql")) {
+			return new MariaDbNamedLock(resolve(schema, connection.getCatalog(), ""), table);
+		}
+		if (strategy == LockStrategy.ADVISORY) {
+			throw new IllegalStateException("migrations.lock.strategy=advisory, but "
+					+ connection.getMetaData().getDatabaseProductName()
+					+ " has no database-native lock that Boot Migrations supports (PostgreSQL, MariaDB, MySQL). "
+					+ "Set migrations.lock.strategy=auto or liquibase to use Liquibase's table lock.");
+		}
+		return new LiquibaseTableLock();
+	}
+
+	private static String resolve(@Nullable String configured, @Nullable String current, String fallback) {
+		if (configured != null && !configured.isBlank()) {
+			return configured;
+		}
+		return (current != null) ? current : fallback;
+	}
+
+}
