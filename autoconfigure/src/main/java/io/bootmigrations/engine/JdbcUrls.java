@@ -20,7 +20,7 @@ public final class JdbcUrls {
 	private static final Pattern PARAMETER = Pattern.compile("([?&;:])([^=&;?:/]+)=([^&;]*)");
 
 	private static final Pattern SECRET_IN_TEXT = Pattern
-		.compile("(?i)((?:password|passwd|pwd|secret|token)\\s*[=:]\\s*)[^\\s&;,'\"]+");
+		.compile("(?i)((?:password|passwd|pwd|secret|token)\\s*[=:]\\s*)[^\\s&;,'\")]+");
 
 	private JdbcUrls() {
 	}

@@ -35,6 +35,8 @@ class JdbcUrlsTests {
 		assertThat(JdbcUrls.scrub("Cannot connect to jdbc:mysql://root:hunter2@db/x with password=hunter2"))
 			.doesNotContain("hunter2")
 			.contains("jdbc:mysql://db/x");
+		assertThat(JdbcUrls.scrub("Access denied for user 'app'@'10.0.0.1' (using password: YES)"))
+			.endsWith("(using password: ******)");
 	}
 
 }
