@@ -14,8 +14,8 @@ import org.springframework.util.StringUtils;
 /**
  * When {@code migrations.command} is set, makes the application a one-shot command: no
  * web server, no migration on boot (the command decides), no banner, and a console that
- * shows only warnings (errors with {@code --migrations.output=json}) so that the result
- * is what is printed.
+ * shows only warnings (errors for JSON output and the {@code -sql} commands) so that the
+ * result is what is printed.
  */
 public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -41,8 +41,10 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 		forced.put("spring.main.banner-mode", "off");
 		environment.getPropertySources().addFirst(new MapPropertySource(FORCED, forced));
 		boolean json = "json".equalsIgnoreCase(environment.getProperty("migrations.output", "text").strip());
+		boolean sql = environment.getProperty("migrations.command", "").strip().toLowerCase().endsWith("-sql");
 		Map<String, Object> defaults = new LinkedHashMap<>();
-		defaults.put("logging.threshold.console", json ? "ERROR" : "WARN");
+		// stdout is the result: JSON or SQL must stay parseable, so only errors are logged then
+		defaults.put("logging.threshold.console", (json || sql) ? "ERROR" : "WARN");
 		defaults.put("spring.main.log-startup-info", "false");
 		environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS, defaults));
 	}

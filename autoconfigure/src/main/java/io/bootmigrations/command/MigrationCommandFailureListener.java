@@ -7,20 +7,21 @@ import org.springframework.util.StringUtils;
 
 /**
  * When a command's application fails to start, makes the JVM exit with 2 (error) rather
- * than 1, which a command reserves for "check failed". Spring Boot still prints its
- * failure report first; the exit status is changed when the exception leaves the main
- * thread.
+ * than Spring Boot's 1, which a command reserves for "check failed".
+ * <p>
+ * Spring Boot reports the failure after this listener runs and then lets the exception
+ * end the main thread, so the status can only be set on the way out: a shutdown hook
+ * halts the JVM with 2. By then the context is closed and the report printed (console
+ * output is synchronous); the hook is only installed for a command run that failed.
  */
 public class MigrationCommandFailureListener implements ApplicationListener<ApplicationFailedEvent> {
 
 	@Override
 	public void onApplicationEvent(ApplicationFailedEvent event) {
-		if (!isCommand(event)) {
-			return;
-		}
-		Thread thread = Thread.currentThread();
-		if ("main".equals(thread.getName())) {
-			thread.setUncaughtExceptionHandler((failed, ex) -> System.exit(MigrationCommandRunner.ERROR));
+		if (isCommand(event)) {
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> Runtime.getRuntime().halt(MigrationCommandRunner.ERROR),
+						"migrations-command-exit-status"));
 		}
 	}
 
@@ -30,7 +31,7 @@ public class MigrationCommandFailureListener implements ApplicationListener<Appl
 			return true;
 		}
 		for (String arg : event.getArgs()) {
-			if (arg.startsWith("--migrations.command=")) {
+			if (arg.startsWith("--migrations.command=") && arg.length() > "--migrations.command=".length()) {
 				return true;
 			}
 		}
