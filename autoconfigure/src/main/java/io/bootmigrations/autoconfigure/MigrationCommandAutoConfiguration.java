@@ -23,7 +23,8 @@ public final class MigrationCommandAutoConfiguration {
 	@Bean
 	MigrationCommandRunner migrationCommandRunner(ObjectProvider<MigrationEngine> engine, Environment environment,
 			ApplicationContext context) {
-		return new MigrationCommandRunner(engine.getIfAvailable(), environment.getRequiredProperty("migrations.command"),
+		return new MigrationCommandRunner(engine.getIfAvailable(),
+				environment.getRequiredProperty("migrations.command"),
 				environment.getProperty("migrations.target"), environment.getProperty("migrations.output", "text"),
 				context, System.out, System.err, System::exit);
 	}

@@ -139,7 +139,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			case NONE -> {
 				if (value != null) {
 					throw new IllegalArgumentException(
-							"The " + command.commandName() + " command takes no --migrations.target (got '" + value + "').");
+							"The " + command.commandName() + " command takes no --migrations.target (got '" + value
+									+ "').");
 				}
 				return null;
 			}
@@ -151,7 +152,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			}
 			case NAME -> {
 				if (value == null) {
-					throw new IllegalArgumentException("The tag command needs the tag name: --migrations.target=<name>.");
+					throw new IllegalArgumentException(
+							"The tag command needs the tag name: --migrations.target=<name>.");
 				}
 				return MigrationTarget.tag(value);
 			}

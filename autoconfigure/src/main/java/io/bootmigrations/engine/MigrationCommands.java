@@ -342,7 +342,8 @@ final class MigrationCommands {
 		}
 		for (Change change : changeSet.getChanges()) {
 			String name = change.getSerializedObjectName();
-			if (change instanceof RawSQLChange && changeSet.getFilePath().toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
+			if (change instanceof RawSQLChange
+					&& changeSet.getFilePath().toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
 				return "it is raw SQL without a rollback";
 			}
 			if (!change.supportsRollback(database)) {
@@ -395,7 +396,11 @@ final class MigrationCommands {
 
 	private static @Nullable ChangeSet findChangeSet(DatabaseChangeLog changeLog, ChangeSetInfo info) {
 		String key = ChangeLogModel.key(info);
-		return changeLog.getChangeSets().stream().filter((changeSet) -> key.equals(key(changeSet))).findFirst().orElse(null);
+		return changeLog.getChangeSets()
+			.stream()
+			.filter((changeSet) -> key.equals(key(changeSet)))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static String key(ChangeSet changeSet) {

@@ -145,7 +145,8 @@ public record MigrationTarget(Kind kind, int count, @Nullable String tag, @Nulla
 			throw new IllegalArgumentException("Invalid migration target '" + value + "': count too large");
 		}
 		if (count == 0) {
-			throw new IllegalArgumentException("Invalid migration target '" + value + "': the count must be at least 1");
+			throw new IllegalArgumentException(
+					"Invalid migration target '" + value + "': the count must be at least 1");
 		}
 		return count;
 	}

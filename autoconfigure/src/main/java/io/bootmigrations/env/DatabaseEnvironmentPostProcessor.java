@@ -31,7 +31,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 		}
 		DatabaseCoordinates coordinates = DatabaseCoordinates.from(environment::getProperty);
 		if (coordinates != null) {
-			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, coordinates.toProperties()));
+			environment.getPropertySources()
+				.addLast(new MapPropertySource(PROPERTY_SOURCE, coordinates.toProperties()));
 		}
 	}
 
