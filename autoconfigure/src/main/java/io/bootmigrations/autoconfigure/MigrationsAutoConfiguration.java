@@ -71,8 +71,10 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	@Bean(name = "liquibase")
-	MigrationsInitializer liquibase(MigrationEngine migrationEngine, ObjectProvider<MigrationStrategy> strategy) {
-		return new MigrationsInitializer(migrationEngine, migrationEngine.dataSource(), strategy.getIfAvailable());
+	MigrationsInitializer liquibase(MigrationEngine migrationEngine, ObjectProvider<MigrationStrategy> strategy,
+			MigrationsProperties properties) {
+		return new MigrationsInitializer(migrationEngine, migrationEngine.dataSource(), strategy.getIfAvailable(),
+				properties.getMode());
 	}
 
 	static MigrationSettings settings(LiquibaseProperties liquibase) {

@@ -1,6 +1,7 @@
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
@@ -27,6 +28,34 @@ public class MigrationsProperties implements Validator {
 	private final Lock lock = new Lock();
 
 	private final Startup startup = new Startup();
+
+	// ---- Modes and commands (issue #5)
+
+	/**
+	 * What happens to the database on boot: migrate it, only validate it against the
+	 * changelog, or nothing.
+	 */
+	private Mode mode = Mode.MIGRATE;
+
+	/**
+	 * Command to run instead of the application, which then exits: status, check,
+	 * history, upgrade, downgrade, upgrade-sql, downgrade-sql, tag, baseline, validate,
+	 * clear-checksums or release-locks.
+	 */
+	private @Nullable String command;
+
+	/**
+	 * Target of the command: head, base, +N, -N, a tag name or date:<ISO-8601>; the tag
+	 * name for the tag command.
+	 */
+	private @Nullable String target;
+
+	/**
+	 * Output format of the command.
+	 */
+	private Output output = Output.TEXT;
+
+	// ---- end of modes and commands
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -64,6 +93,38 @@ public class MigrationsProperties implements Validator {
 					"migrations.startup.wait-for-database must be a duration such as 60s, or 0 to fail at once "
 							+ "when the database cannot be reached, but was " + waitForDatabase);
 		}
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public @Nullable String getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(@Nullable String command) {
+		this.command = command;
+	}
+
+	public @Nullable String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(@Nullable String target) {
+		this.target = target;
+	}
+
+	public Output getOutput() {
+		return this.output;
+	}
+
+	public void setOutput(Output output) {
+		this.output = output;
 	}
 
 	/**
@@ -104,6 +165,29 @@ public class MigrationsProperties implements Validator {
 	}
 
 	/**
+	 * What happens to the database on boot.
+	 */
+	public enum Mode {
+
+		/**
+		 * Apply pending changesets.
+		 */
+		MIGRATE,
+
+		/**
+		 * Apply nothing; fail the start if changesets are pending or unexpected or
+		 * checksums do not match.
+		 */
+		VALIDATE,
+
+		/**
+		 * Do nothing; commands still work.
+		 */
+		OFF
+
+	}
+
+	/**
 	 * Behaviour while the application starts.
 	 */
 	public static class Startup {
@@ -121,6 +205,23 @@ public class MigrationsProperties implements Validator {
 		public void setWaitForDatabase(Duration waitForDatabase) {
 			this.waitForDatabase = waitForDatabase;
 		}
+
+	}
+
+	/**
+	 * Output format of a command.
+	 */
+	public enum Output {
+
+		/**
+		 * Human-readable text.
+		 */
+		TEXT,
+
+		/**
+		 * One JSON document.
+		 */
+		JSON
 
 	}
 

@@ -81,6 +81,8 @@ public final class MigrationEngine {
 
 	private volatile @Nullable String historyTable;
 
+	private final MigrationCommands commands = new MigrationCommands(this);
+
 	/**
 	 * Create an engine.
 	 * @param dataSource where to migrate
@@ -179,6 +181,110 @@ public final class MigrationEngine {
 		}
 	}
 
+	// ---- Operator commands (issue #5): each runs under the lock and updates the status,
+	// or, for the *Sql and read commands, only inspects. The work is in MigrationCommands.
+
+	/**
+	 * Apply changesets up to a target: {@link MigrationTarget#HEAD}, a tag of the
+	 * changelog, or the next N changesets.
+	 * @param target where to go
+	 * @return what the run did ({@link RunReport#applied()} changesets applied)
+	 * @throws MigrationException if the target is unknown or the migration failed
+	 */
+	public RunReport upgrade(MigrationTarget target) {
+		return this.commands.upgrade(target);
+	}
+
+	/**
+	 * Roll changesets back to a target: the last N, a tag recorded in the database, a
+	 * date, or {@link MigrationTarget#BASE}. Every changeset in range is checked for a
+	 * possible rollback before anything is rolled back.
+	 * @param target where to go
+	 * @return what the run did ({@link RunReport#applied()} changesets rolled back)
+	 * @throws MigrationException if the target is unknown, a changeset in range cannot
+	 * be rolled back (nothing is then changed), or the rollback failed
+	 */
+	public RunReport downgrade(MigrationTarget target) {
+		return this.commands.downgrade(target);
+	}
+
+	/**
+	 * The SQL {@link #upgrade(MigrationTarget)} would run, without running it.
+	 * @param target where an upgrade would go
+	 * @return the SQL script
+	 */
+	public String upgradeSql(MigrationTarget target) {
+		return this.commands.upgradeSql(target);
+	}
+
+	/**
+	 * The SQL {@link #downgrade(MigrationTarget)} would run, without running it.
+	 * @param target where a downgrade would go
+	 * @return the SQL script
+	 */
+	public String downgradeSql(MigrationTarget target) {
+		return this.commands.downgradeSql(target);
+	}
+
+	/**
+	 * Tag the current state of the database (the last applied changeset).
+	 * @param tag the tag name
+	 * @return what the run did
+	 */
+	public RunReport tag(String tag) {
+		return this.commands.tag(tag);
+	}
+
+	/**
+	 * Record changesets as applied without running them, for an existing database that
+	 * joins migrations: all ({@link MigrationTarget#HEAD}) or up to a tag of the
+	 * changelog.
+	 * @param target head or a tag
+	 * @return what the run did ({@link RunReport#applied()} changesets recorded)
+	 */
+	public RunReport baseline(MigrationTarget target) {
+		return this.commands.baseline(target);
+	}
+
+	/**
+	 * Validate the changelog and the stored checksums and compare the changelog with the
+	 * database. Applies nothing.
+	 * @return pending and unexpected changesets and checksum mismatches
+	 * @throws MigrationException if the changelog itself is invalid
+	 */
+	public ValidationResult validate() {
+		return this.commands.validate();
+	}
+
+	/**
+	 * Clear the stored checksums; they are recomputed on the next run. A repair tool.
+	 * @return what the run did
+	 */
+	public RunReport clearChecksums() {
+		return this.commands.clearChecksums();
+	}
+
+	/**
+	 * Release Liquibase's lock in {@code DATABASECHANGELOGLOCK}, whoever holds it. A
+	 * repair tool for a lock left by a killed process.
+	 * @return what the run did
+	 */
+	public RunReport releaseLocks() {
+		return this.commands.releaseLocks();
+	}
+
+	/**
+	 * The changesets recorded as applied, newest first, read from the database now.
+	 * @return the history
+	 */
+	public List<ChangeSetInfo> history() {
+		List<ChangeSetInfo> applied = new ArrayList<>(refresh().applied());
+		java.util.Collections.reverse(applied);
+		return applied;
+	}
+
+	// ---- end of operator commands
+
 	private int update(Session session, ProgressTracker tracker) throws Exception {
 		Liquibase liquibase = session.liquibase();
 		if (this.settings.dropFirst()) {
@@ -215,7 +321,7 @@ public final class MigrationEngine {
 		return visitor.getSeenChangeSets();
 	}
 
-	private RunReport run(String operation, Operation operationBody) {
+	RunReport run(String operation, Operation operationBody) {
 		this.runLock.lock();
 		Instant startedAt = Instant.now();
 		ProgressTracker tracker = new ProgressTracker(operation);
@@ -275,7 +381,7 @@ public final class MigrationEngine {
 		this.status = status;
 	}
 
-	private List<ChangeSetInfo> readApplied(Connection connection) throws SQLException {
+	List<ChangeSetInfo> readApplied(Connection connection) throws SQLException {
 		String table = this.historyTable;
 		if (table == null || !tableExists(connection)) {
 			return List.of();
@@ -324,6 +430,20 @@ public final class MigrationEngine {
 	}
 
 	/**
+	 * Work on the database under the in-process run lock without changing the status:
+	 * for reads and for SQL that is generated but not run.
+	 */
+	<T> T inspect(SessionWork<T> work) {
+		this.runLock.lock();
+		try {
+			return inSession(work);
+		}
+		finally {
+			this.runLock.unlock();
+		}
+	}
+
+	/**
 	 * Run {@code work} in a session of its own. A writing session waits for the database,
 	 * then holds the migration lock on its connection from before the first read of the
 	 * changelog table until after the last write.
@@ -367,7 +487,7 @@ public final class MigrationEngine {
 	/**
 	 * One connection, one Liquibase {@link Database}, one parse of the changelog.
 	 */
-	private final class Session implements AutoCloseable {
+	final class Session implements AutoCloseable {
 
 		private final Connection connection;
 
@@ -389,6 +509,22 @@ public final class MigrationEngine {
 			MigrationEngine.this.historyTable = this.database.escapeTableName(
 					this.database.getLiquibaseCatalogName(), this.database.getLiquibaseSchemaName(),
 					this.database.getDatabaseChangeLogTableName());
+		}
+
+		Connection connection() {
+			return this.connection;
+		}
+
+		Database database() {
+			return this.database;
+		}
+
+		Contexts contexts() {
+			return this.contexts;
+		}
+
+		LabelExpression labels() {
+			return this.labels;
 		}
 
 		Liquibase liquibase() {
@@ -489,7 +625,7 @@ public final class MigrationEngine {
 	/**
 	 * Follows a run changeset by changeset, for progress, metrics and failure reports.
 	 */
-	private final class ProgressTracker extends liquibase.changelog.visitor.AbstractChangeExecListener {
+	final class ProgressTracker extends liquibase.changelog.visitor.AbstractChangeExecListener {
 
 		private final String operation;
 
@@ -550,14 +686,14 @@ public final class MigrationEngine {
 	}
 
 	@FunctionalInterface
-	private interface SessionWork<T> {
+	interface SessionWork<T> {
 
 		T run(Session session) throws Exception;
 
 	}
 
 	@FunctionalInterface
-	private interface Operation {
+	interface Operation {
 
 		int run(Session session, ProgressTracker tracker) throws Exception;
 

@@ -43,6 +43,12 @@ public record MigrationFailure(Kind kind, @Nullable ChangeSetInfo changeSet, @Nu
 		/** Another process held the migration lock for longer than allowed. */
 		LOCK_TIMEOUT,
 
+		/**
+		 * A command was refused before it changed anything: unknown target, a changeset
+		 * without rollback in a downgrade's range, nothing to act on.
+		 */
+		REFUSED,
+
 		/** Anything else. */
 		OTHER
 

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param operation the operation run (for example {@code update})
  * @param startedAt when the run started
  * @param finishedAt when it finished
- * @param applied how many changesets it applied
+ * @param applied how many changesets it applied (rolled back, for a downgrade; recorded, for a
+ * baseline)
  * @param outcome whether it succeeded
  * @param error why it failed, when it failed
  */

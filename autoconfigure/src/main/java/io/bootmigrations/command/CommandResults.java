@@ -1,0 +1,241 @@
+package io.bootmigrations.command;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.bootmigrations.engine.ChangeSetInfo;
+import io.bootmigrations.engine.MigrationFailure;
+import io.bootmigrations.engine.MigrationStatus;
+import io.bootmigrations.engine.RunReport;
+import io.bootmigrations.engine.ValidationResult;
+
+import static io.bootmigrations.command.MigrationCommandRunner.CHECK_FAILED;
+import static io.bootmigrations.command.MigrationCommandRunner.ERROR;
+import static io.bootmigrations.command.MigrationCommandRunner.SUCCESS;
+
+/**
+ * Turns what the engine returned into a {@link CommandResult}: the text an operator
+ * reads and the JSON a pipeline parses, with the same facts.
+ */
+final class CommandResults {
+
+	private static final String REPAIR_WARNING = "WARNING: this is a repair tool. ";
+
+	private CommandResults() {
+	}
+
+	static CommandResult status(MigrationCommand command, MigrationStatus status) {
+		Map<String, Object> json = base(command, SUCCESS);
+		json.putAll(statusJson(status));
+		StringBuilder text = new StringBuilder();
+		MigrationStatus.DatabaseInfo database = status.database();
+		if (database != null) {
+			text.append(line("Database", database.product() + " " + database.version() + " at " + database.url()
+					+ ((database.user() != null) ? " (user " + database.user() + ")" : "")));
+		}
+		text.append(line("Changelog", status.changelog()));
+		ChangeSetInfo last = status.lastApplied();
+		text.append(line("Current", (last != null) ? describe(last) : "nothing applied (base)"));
+		String tag = currentTag(status);
+		text.append(line("Tag", (tag != null) ? tag : "none"));
+		text.append(line("Applied", String.valueOf(status.applied().size())));
+		text.append(line("Pending", String.valueOf(status.pending().size())));
+		status.pending().forEach((changeSet) -> text.append("  - ").append(describe(changeSet)).append('\n'));
+		if (!status.unexpected().isEmpty()) {
+			text.append(line("Unexpected", status.unexpected().size() + " (applied, not in this changelog)"));
+			status.unexpected().forEach((changeSet) -> text.append("  - ").append(describe(changeSet)).append('\n'));
+		}
+		return new CommandResult(SUCCESS, text.toString(), json);
+	}
+
+	static CommandResult check(MigrationCommand command, ValidationResult result, boolean strict) {
+		boolean failed = strict ? !result.isClean() : !result.checksumMismatches().isEmpty();
+		int exitCode = failed ? CHECK_FAILED : SUCCESS;
+		Map<String, Object> json = base(command, exitCode);
+		json.put("ok", !failed);
+		json.put("pending", changeSets(result.pending()));
+		json.put("unexpected", changeSets(result.unexpected()));
+		json.put("checksumMismatches", result.checksumMismatches());
+		StringBuilder text = new StringBuilder();
+		if (!failed) {
+			text.append(strict ? "OK: the database matches the changelog (" : "OK: the changelog is valid and the "
+					+ "stored checksums match (").append(result.status().applied().size()).append(" applied");
+			if (!strict && !result.pending().isEmpty()) {
+				text.append(", ").append(result.pending().size()).append(" pending");
+			}
+			text.append(").\n");
+		}
+		else {
+			text.append("FAILED: the database does not match the changelog.\n");
+		}
+		if (strict || failed) {
+			appendList(text, strict ? "Pending" : null, result.pending());
+			appendList(text, "Applied but not in this changelog", result.unexpected());
+		}
+		if (!result.checksumMismatches().isEmpty()) {
+			text.append("Edited after they were applied (stored vs current checksum):\n");
+			result.checksumMismatches().forEach((mismatch) -> text.append("  - ").append(mismatch).append('\n'));
+		}
+		return new CommandResult(exitCode, text.toString(), json);
+	}
+
+	private static void appendList(StringBuilder text, @Nullable String title, List<ChangeSetInfo> changeSets) {
+		if (title != null && !changeSets.isEmpty()) {
+			text.append(title).append(":\n");
+			changeSets.forEach((changeSet) -> text.append("  - ").append(describe(changeSet)).append('\n'));
+		}
+	}
+
+	static CommandResult history(MigrationCommand command, List<ChangeSetInfo> history) {
+		Map<String, Object> json = base(command, SUCCESS);
+		json.put("history", changeSets(history));
+		StringBuilder text = new StringBuilder();
+		if (history.isEmpty()) {
+			text.append("No changeset is applied.\n");
+		}
+		for (ChangeSetInfo changeSet : history) {
+			text.append(changeSet.executedAt()).append("  ").append(describe(changeSet));
+			if (changeSet.tag() != null) {
+				text.append("  [tag ").append(changeSet.tag()).append(']');
+			}
+			text.append('\n');
+		}
+		return new CommandResult(SUCCESS, text.toString(), json);
+	}
+
+	static CommandResult ran(MigrationCommand command, RunReport report, MigrationStatus status, String summary) {
+		Map<String, Object> json = base(command, SUCCESS);
+		json.put("changeSets", report.applied());
+		json.put("durationMs", report.duration().toMillis());
+		json.putAll(statusJson(status));
+		String headline = summary.contains("%d")
+				? String.format(summary, report.applied(), (report.applied() == 1) ? "" : "s") : summary;
+		String text = headline + " in " + report.duration().toMillis() + " ms.\n" + now(status);
+		return new CommandResult(SUCCESS, text, json);
+	}
+
+	static CommandResult repair(MigrationCommand command, RunReport report, MigrationStatus status, String done,
+			String warning) {
+		CommandResult ran = ran(command, report, status, done.substring(0, done.length() - 1));
+		ran.json.put("warning", REPAIR_WARNING + warning);
+		return new CommandResult(ran.exitCode, REPAIR_WARNING + warning + "\n" + ran.text, ran.json);
+	}
+
+	static CommandResult sql(MigrationCommand command, String sql) {
+		Map<String, Object> json = base(command, SUCCESS);
+		json.put("sql", sql);
+		return new CommandResult(SUCCESS, sql.endsWith("\n") ? sql : sql + "\n", json);
+	}
+
+	private static String now(MigrationStatus status) {
+		ChangeSetInfo last = status.lastApplied();
+		String tag = currentTag(status);
+		return "Now at " + ((last != null) ? last.id() + " (" + last.file() + ")" : "base") + "; "
+				+ ((tag != null) ? "tag " + tag + "; " : "") + status.pending().size() + " pending.\n";
+	}
+
+	static CommandResult usage(String commandName, @Nullable String problem) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("command", commandName);
+		json.put("exitCode", ERROR);
+		json.put("error", Map.of("kind", "USAGE", "message", String.valueOf(problem)));
+		return new CommandResult(ERROR, problem + "\n\n" + MigrationCommand.usage() + "\n", json);
+	}
+
+	static CommandResult error(MigrationCommand command, @Nullable String message, @Nullable MigrationFailure failure) {
+		Map<String, Object> json = base(command, ERROR);
+		Map<String, Object> error = new LinkedHashMap<>();
+		StringBuilder text = new StringBuilder("ERROR: ").append(command.commandName()).append(" failed");
+		if (failure != null) {
+			error.put("kind", failure.kind());
+			error.put("message", failure.message());
+			error.put("changeSet", (failure.changeSet() != null) ? changeSet(failure.changeSet()) : null);
+			error.put("file", failure.file());
+			error.put("action", failure.action());
+			text.append(" (").append(failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+				.append(").\n");
+			if (failure.changeSet() != null) {
+				text.append(line("Changeset", describe(failure.changeSet())));
+			}
+			text.append(line("Error", failure.message())).append(line("Action", failure.action()));
+		}
+		else {
+			error.put("kind", "OTHER");
+			error.put("message", message);
+			text.append(".\n").append(line("Error", String.valueOf(message)));
+		}
+		json.put("error", error);
+		return new CommandResult(ERROR, text.toString(), json);
+	}
+
+	private static Map<String, Object> base(MigrationCommand command, int exitCode) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("command", command.commandName());
+		json.put("exitCode", exitCode);
+		return json;
+	}
+
+	private static Map<String, Object> statusJson(MigrationStatus status) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		MigrationStatus.DatabaseInfo database = status.database();
+		if (database != null) {
+			Map<String, Object> db = new LinkedHashMap<>();
+			db.put("product", database.product());
+			db.put("version", database.version());
+			db.put("url", database.url());
+			db.put("user", database.user());
+			json.put("database", db);
+		}
+		json.put("changelog", status.changelog());
+		ChangeSetInfo last = status.lastApplied();
+		json.put("current", (last != null) ? changeSet(last) : null);
+		json.put("tag", currentTag(status));
+		json.put("applied", status.applied().size());
+		json.put("pending", changeSets(status.pending()));
+		json.put("unexpected", changeSets(status.unexpected()));
+		return json;
+	}
+
+	private static @Nullable String currentTag(MigrationStatus status) {
+		List<ChangeSetInfo> applied = status.applied();
+		for (int i = applied.size() - 1; i >= 0; i--) {
+			if (applied.get(i).tag() != null) {
+				return applied.get(i).tag();
+			}
+		}
+		return null;
+	}
+
+	private static List<Object> changeSets(List<ChangeSetInfo> changeSets) {
+		List<Object> json = new ArrayList<>();
+		changeSets.forEach((changeSet) -> json.add(changeSet(changeSet)));
+		return json;
+	}
+
+	private static Map<String, Object> changeSet(ChangeSetInfo changeSet) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", changeSet.id());
+		json.put("author", changeSet.author());
+		json.put("file", changeSet.file());
+		if (changeSet.executedAt() != null) {
+			json.put("executedAt", changeSet.executedAt());
+		}
+		if (changeSet.tag() != null) {
+			json.put("tag", changeSet.tag());
+		}
+		return json;
+	}
+
+	private static String describe(ChangeSetInfo changeSet) {
+		return changeSet.id() + " by " + changeSet.author() + " (" + changeSet.file() + ")";
+	}
+
+	private static String line(String label, String value) {
+		return String.format("%-11s %s%n", label + ":", value.replace("\n", "\n            "));
+	}
+
+}

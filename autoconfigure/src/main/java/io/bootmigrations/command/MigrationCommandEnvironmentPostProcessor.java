@@ -1,0 +1,52 @@
+package io.bootmigrations.command;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * When {@code migrations.command} is set, makes the application a one-shot command: no
+ * web server, no migration on boot (the command decides), no banner, and a console that
+ * shows only warnings (errors for JSON output and the {@code -sql} commands) so that the
+ * result is what is printed.
+ */
+public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/** Name of the property source that forces the command settings. */
+	public static final String FORCED = "migrationsCommand";
+
+	/** Name of the property source of overridable defaults for a command. */
+	public static final String DEFAULTS = "migrationsCommandDefaults";
+
+	@Override
+	public int getOrder() {
+		return ConfigDataEnvironmentPostProcessor.ORDER + 1;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!StringUtils.hasText(environment.getProperty("migrations.command"))) {
+			return;
+		}
+		Map<String, Object> forced = new LinkedHashMap<>();
+		forced.put("spring.main.web-application-type", "none");
+		forced.put("migrations.mode", "off");
+		forced.put("spring.main.banner-mode", "off");
+		environment.getPropertySources().addFirst(new MapPropertySource(FORCED, forced));
+		boolean json = "json".equalsIgnoreCase(environment.getProperty("migrations.output", "text").strip());
+		boolean sql = environment.getProperty("migrations.command", "").strip().toLowerCase().endsWith("-sql");
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		// stdout is the result: JSON or SQL must stay parseable, so only errors are logged then
+		defaults.put("logging.threshold.console", (json || sql) ? "ERROR" : "WARN");
+		defaults.put("spring.main.log-startup-info", "false");
+		environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS, defaults));
+	}
+
+}

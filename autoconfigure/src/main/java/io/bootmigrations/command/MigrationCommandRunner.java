@@ -1,0 +1,220 @@
+package io.bootmigrations.command;
+
+import java.io.PrintStream;
+import java.util.function.IntConsumer;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+
+import io.bootmigrations.command.MigrationCommand.TargetUse;
+import io.bootmigrations.engine.JdbcUrls;
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationException;
+import io.bootmigrations.engine.MigrationTarget;
+import io.bootmigrations.engine.MigrationTarget.Direction;
+
+/**
+ * Runs the command named by {@code migrations.command} once the context is refreshed,
+ * prints its result (text or JSON) and ends the JVM with 0 (success), 1 (check failed)
+ * or 2 (error or usage). Runs before any other runner of the application, which never
+ * runs.
+ */
+public class MigrationCommandRunner implements ApplicationRunner, Ordered {
+
+	/** Exit status of a successful command. */
+	public static final int SUCCESS = 0;
+
+	/** Exit status of a check that found problems. */
+	public static final int CHECK_FAILED = 1;
+
+	/** Exit status of an error or a usage mistake. */
+	public static final int ERROR = 2;
+
+	private final @Nullable MigrationEngine engine;
+
+	private final String commandName;
+
+	private final @Nullable String target;
+
+	private final String output;
+
+	private final boolean json;
+
+	private final ApplicationContext context;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	private final IntConsumer exit;
+
+	/**
+	 * Create a runner.
+	 * @param engine the engine, or {@code null} if Boot Migrations is not active
+	 * @param commandName the command name as given
+	 * @param target the target as given, if any
+	 * @param output {@code text} or {@code json}
+	 * @param context the application context, closed before exiting
+	 * @param out where results go
+	 * @param err where errors go in text mode
+	 * @param exit ends the JVM with the given status
+	 */
+	public MigrationCommandRunner(@Nullable MigrationEngine engine, String commandName, @Nullable String target,
+			String output, ApplicationContext context, PrintStream out, PrintStream err, IntConsumer exit) {
+		this.engine = engine;
+		this.commandName = commandName;
+		this.target = target;
+		this.output = output.strip().toLowerCase(java.util.Locale.ROOT);
+		this.json = "json".equals(this.output);
+		this.context = context;
+		this.out = out;
+		this.err = err;
+		this.exit = exit;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		CommandResult result = execute();
+		print(result);
+		int status = SpringApplication.exit(this.context, () -> result.exitCode);
+		this.exit.accept(status);
+	}
+
+	CommandResult execute() {
+		MigrationCommand command = MigrationCommand.of(this.commandName);
+		if (command == null) {
+			return CommandResults.usage(this.commandName, "Unknown command '" + this.commandName + "'.");
+		}
+		if (!this.json && !"text".equals(this.output)) {
+			return CommandResults.usage(this.commandName, "Unknown output '" + this.output + "': use --migrations.output=text or json.");
+		}
+		MigrationTarget parsed;
+		try {
+			parsed = parseTarget(command);
+		}
+		catch (IllegalArgumentException ex) {
+			return CommandResults.usage(this.commandName, ex.getMessage());
+		}
+		if (this.engine == null) {
+			return CommandResults.error(command, "Boot Migrations is not active in this application (migrations.enabled=false, "
+					+ "spring.liquibase.enabled=false, a SpringLiquibase bean of its own, or no DataSource), so "
+					+ "there is nothing to run the command against.", null);
+		}
+		try {
+			return run(command, this.engine, parsed);
+		}
+		catch (MigrationException ex) {
+			return CommandResults.error(command, null, ex.getFailure());
+		}
+		catch (RuntimeException ex) {
+			return CommandResults.error(command, JdbcUrls.scrub(String.valueOf(rootMessage(ex))), null);
+		}
+	}
+
+	private @Nullable MigrationTarget parseTarget(MigrationCommand command) {
+		String value = (this.target != null && !this.target.isBlank()) ? this.target.strip() : null;
+		TargetUse use = command.targetUse();
+		switch (use) {
+			case NONE -> {
+				if (value != null) {
+					throw new IllegalArgumentException(
+							"The " + command.commandName() + " command takes no --migrations.target (got '" + value
+									+ "').");
+				}
+				return null;
+			}
+			case UPGRADE -> {
+				return MigrationTarget.parse(value, Direction.UPGRADE);
+			}
+			case DOWNGRADE -> {
+				return MigrationTarget.parse(value, Direction.DOWNGRADE);
+			}
+			case NAME -> {
+				if (value == null) {
+					throw new IllegalArgumentException(
+							"The tag command needs the tag name: --migrations.target=<name>.");
+				}
+				return MigrationTarget.tag(value);
+			}
+			case BASELINE -> {
+				MigrationTarget parsed = MigrationTarget.parse(value, Direction.UPGRADE);
+				if (parsed.kind() == MigrationTarget.Kind.COUNT) {
+					throw new IllegalArgumentException("Invalid baseline target '" + value
+							+ "': a baseline records every changeset (head) or the changesets up to a tag.");
+				}
+				return parsed;
+			}
+			default -> throw new IllegalStateException("Unknown target use " + use);
+		}
+	}
+
+	private CommandResult run(MigrationCommand command, MigrationEngine engine, @Nullable MigrationTarget target) {
+		return switch (command) {
+			case STATUS -> CommandResults.status(command, engine.refresh());
+			case CHECK -> CommandResults.check(command, engine.validate(), true);
+			case VALIDATE -> CommandResults.check(command, engine.validate(), false);
+			case HISTORY -> CommandResults.history(command, engine.history());
+			case UPGRADE -> CommandResults.ran(command, engine.upgrade(required(target)), engine.status(),
+					"Upgraded to " + typed(target) + ": applied %d changeset%s");
+			case DOWNGRADE -> CommandResults.ran(command, engine.downgrade(required(target)), engine.status(),
+					"Downgraded to " + typed(target) + ": rolled back %d changeset%s");
+			case UPGRADE_SQL -> CommandResults.sql(command, engine.upgradeSql(required(target)));
+			case DOWNGRADE_SQL -> CommandResults.sql(command, engine.downgradeSql(required(target)));
+			case TAG -> CommandResults.ran(command, engine.tag(required(target).tag()), engine.status(),
+					"Tagged the last applied changeset as '" + required(target).tag() + "'");
+			case BASELINE -> CommandResults.ran(command, engine.baseline(required(target)), engine.status(),
+					"Baseline to " + typed(target) + ": recorded %d changeset%s as applied without running them");
+			case CLEAR_CHECKSUMS -> CommandResults.repair(command, engine.clearChecksums(), engine.status(),
+					"Cleared the stored checksums; the next run recomputes them from the changelog.",
+					"edits to applied changesets will no longer be detected until the next run stores new "
+							+ "checksums.");
+			case RELEASE_LOCKS -> CommandResults.repair(command, engine.releaseLocks(), engine.status(),
+					"Released Liquibase's lock in DATABASECHANGELOGLOCK.",
+					"make sure no migration is running anywhere: a running one may now be joined by another.");
+		};
+	}
+
+	private String typed(@Nullable MigrationTarget target) {
+		return (this.target != null && !this.target.isBlank()) ? this.target.strip() : String.valueOf(target);
+	}
+
+	private static MigrationTarget required(@Nullable MigrationTarget target) {
+		if (target == null) {
+			throw new IllegalStateException("No target");
+		}
+		return target;
+	}
+
+	private static @Nullable String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getName();
+	}
+
+	private void print(CommandResult result) {
+		if (this.json) {
+			this.out.println(Json.write(result.json));
+		}
+		else if (result.exitCode == ERROR) {
+			this.err.print(result.text);
+		}
+		else {
+			this.out.print(result.text);
+		}
+		this.out.flush();
+		this.err.flush();
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.bootmigrations.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.bootmigrations.engine.MigrationFailure.Kind;
+
+/**
+ * What {@link MigrationEngine#validate()} found: how the changelog and the database
+ * differ. Nothing was applied to find it.
+ *
+ * @param status the status read while validating
+ * @param checksumMismatches applied changesets whose stored checksum differs from the
+ * changelog's, as Liquibase describes them
+ */
+public record ValidationResult(MigrationStatus status, List<String> checksumMismatches) {
+
+	public ValidationResult {
+		checksumMismatches = List.copyOf(checksumMismatches);
+	}
+
+	/**
+	 * Changesets of the changelog not applied yet.
+	 * @return the pending changesets
+	 */
+	public List<ChangeSetInfo> pending() {
+		return this.status.pending();
+	}
+
+	/**
+	 * Changesets applied to the database that the changelog does not contain.
+	 * @return the unexpected changesets
+	 */
+	public List<ChangeSetInfo> unexpected() {
+		return this.status.unexpected();
+	}
+
+	/**
+	 * Whether the database matches the changelog exactly.
+	 * @return {@code true} if nothing is pending, unexpected or mismatched
+	 */
+	public boolean isClean() {
+		return pending().isEmpty() && unexpected().isEmpty() && this.checksumMismatches.isEmpty();
+	}
+
+	/**
+	 * The problems as a failure report, for a start that must not go on.
+	 * @return the failure, or {@code null} if clean
+	 */
+	public @Nullable MigrationFailure toFailure() {
+		if (isClean()) {
+			return null;
+		}
+		List<String> problems = new ArrayList<>();
+		if (!pending().isEmpty()) {
+			problems.add(pending().size() + " pending changeset" + ((pending().size() == 1) ? "" : "s")
+					+ " (first: " + pending().get(0).identifier() + ")");
+		}
+		if (!unexpected().isEmpty()) {
+			problems.add(unexpected().size() + " applied changeset" + ((unexpected().size() == 1) ? "" : "s")
+					+ " not in this changelog (first: " + unexpected().get(0).identifier() + ")");
+		}
+		if (!this.checksumMismatches.isEmpty()) {
+			problems.add("checksum mismatch: " + String.join("; ", this.checksumMismatches));
+		}
+		ChangeSetInfo first = (!pending().isEmpty()) ? pending().get(0)
+				: (!unexpected().isEmpty()) ? unexpected().get(0) : null;
+		return new MigrationFailure(Kind.VALIDATION_FAILED, first, this.status.changelog(),
+				"The database does not match the changelog: " + String.join("; ", problems),
+				"Run the migrations before this version starts (for example a Job running "
+						+ "--migrations.command=upgrade), or deploy the build whose changelog matches the database. "
+						+ "migrations.mode=validate applies nothing.");
+	}
+
+}

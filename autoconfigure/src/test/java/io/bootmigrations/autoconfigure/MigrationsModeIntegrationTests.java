@@ -1,0 +1,111 @@
+package io.bootmigrations.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationTarget;
+import io.bootmigrations.testsupport.TestDatabase;
+import io.bootmigrations.testsupport.TestDatabaseServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Boots real applications in each {@code migrations.mode} against a fresh PostgreSQL
+ * database per test.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationsModeIntegrationTests {
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabaseServer.postgres().create("modes");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void validateModeAppliesNothingAndFailsStartupWhenChangeSetsArePending(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> boot("migrations.mode=validate"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The database migration failed (validation failed)")
+			.contains("2 pending changesets (first: db/changelog/db.changelog-master.yaml::1::tests)")
+			.contains("migrations.mode=validate applies nothing");
+		assertThat(this.database.tables()).doesNotContain("item");
+	}
+
+	@Test
+	void validateModeStartsWhenTheDatabaseMatchesTheChangelog(CapturedOutput output) {
+		boot("migrations.mode=migrate").close();
+		try (ConfigurableApplicationContext context = boot("migrations.mode=validate")) {
+			assertThat(context.getBean(MigrationEngine.class).status().pending()).isEmpty();
+		}
+		assertThat(output).contains("Migrations: migrations.mode=validate, the database matches the changelog (2 applied)");
+	}
+
+	@Test
+	void validateModeFailsStartupOnAChecksumMismatch(CapturedOutput output) {
+		boot().close();
+		this.database.execute("UPDATE databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef' WHERE id = '2'");
+		assertThatException().isThrownBy(() -> boot("migrations.mode=validate"));
+		assertThat(output).contains("checksum mismatch: db/changelog/db.changelog-master.yaml::2::tests");
+	}
+
+	@Test
+	void validateModeFailsStartupWhenTheDatabaseIsAheadOfTheChangelog(CapturedOutput output) {
+		boot().close();
+		this.database.execute("INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, "
+				+ "exectype) VALUES ('3', 'tests', 'db/changelog/db.changelog-master.yaml', now(), 3, 'EXECUTED')");
+		assertThatException().isThrownBy(() -> boot("migrations.mode=validate"));
+		assertThat(output).contains("1 applied changeset not in this changelog");
+	}
+
+	@Test
+	void offModeLeavesTheDatabaseAloneButCommandsStillWork(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = boot("migrations.mode=off")) {
+			assertThat(this.database.tables()).doesNotContain("item", "databasechangelog");
+			context.getBean(MigrationEngine.class).upgrade(MigrationTarget.HEAD);
+			assertThat(this.database.tables()).contains("item");
+		}
+		assertThat(output).contains("migrations.mode=off");
+	}
+
+	private ConfigurableApplicationContext boot(String... extra) {
+		SpringApplication application = new SpringApplication(App.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		List<String> args = new ArrayList<>();
+		for (String property : this.database.properties()) {
+			args.add("--" + property);
+		}
+		for (String property : extra) {
+			args.add("--" + property);
+		}
+		return application.run(args.toArray(String[]::new));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.bootmigrations.command;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MigrationCommandEnvironmentPostProcessor}.
+ */
+class MigrationCommandEnvironmentPostProcessorTests {
+
+	private final MigrationCommandEnvironmentPostProcessor postProcessor = new MigrationCommandEnvironmentPostProcessor();
+
+	@Test
+	void commandRunHasNoWebServerNoBootMigrationAndAQuietConsole() {
+		MockEnvironment environment = new MockEnvironment().withProperty("migrations.command", "status")
+			.withProperty("migrations.mode", "migrate")
+			.withProperty("spring.main.web-application-type", "servlet");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
+		assertThat(environment.getProperty("migrations.mode")).isEqualTo("off");
+		assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
+		assertThat(environment.getProperty("logging.threshold.console")).isEqualTo("WARN");
+	}
+
+	@Test
+	void jsonAndSqlOutputLogOnlyErrorsUnlessConfiguredOtherwise() {
+		MockEnvironment json = new MockEnvironment().withProperty("migrations.command", "status")
+			.withProperty("migrations.output", "JSON");
+		this.postProcessor.postProcessEnvironment(json, new SpringApplication());
+		assertThat(json.getProperty("logging.threshold.console")).isEqualTo("ERROR");
+		MockEnvironment sql = new MockEnvironment().withProperty("migrations.command", "upgrade-sql")
+			.withProperty("logging.threshold.console", "INFO");
+		this.postProcessor.postProcessEnvironment(sql, new SpringApplication());
+		assertThat(sql.getProperty("logging.threshold.console")).isEqualTo("INFO");
+	}
+
+	@Test
+	void changesNothingWithoutACommand() {
+		MockEnvironment environment = new MockEnvironment().withProperty("migrations.command", " ");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getPropertySources().contains(MigrationCommandEnvironmentPostProcessor.FORCED))
+			.isFalse();
+		assertThat(environment.getProperty("spring.main.web-application-type")).isNull();
+	}
+
+}

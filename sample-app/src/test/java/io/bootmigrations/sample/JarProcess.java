@@ -1,0 +1,94 @@
+package io.bootmigrations.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the sample application's jar as a separate JVM, the way an operator or a
+ * Kubernetes Job does, and captures its output and exit status.
+ */
+final class JarProcess {
+
+	private static final long TIMEOUT_SECONDS = 180;
+
+	private JarProcess() {
+	}
+
+	/**
+	 * The repackaged sample jar, as built by {@code package}.
+	 * @return the jar
+	 */
+	static Path jar() {
+		Path jar = Path.of(System.getProperty("sample.jar", "target/boot-migrations-sample-app.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("The sample jar " + jar.toAbsolutePath()
+					+ " does not exist: run these tests with './mvnw verify' (failsafe runs them after package)");
+		}
+		return jar;
+	}
+
+	static Result run(Map<String, String> environment, String... args) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// a one-shot JVM: C1 only starts much faster and these runs are short
+		command.add("-XX:TieredStopAtLevel=1");
+		command.add("-jar");
+		command.add(jar().toString());
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		Map<String, String> env = builder.environment();
+		for (String inherited : List.of("DATABASE_URL", "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD",
+				"MIGRATIONS_COMMAND", "MIGRATIONS_TARGET", "MIGRATIONS_OUTPUT", "SPRING_DATASOURCE_URL",
+				"SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD")) {
+			env.remove(inherited);
+		}
+		env.putAll(environment);
+		try {
+			Process process = builder.start();
+			CompletableFuture<String> out = read(process.getInputStream());
+			CompletableFuture<String> err = read(process.getErrorStream());
+			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("The jar did not exit within " + TIMEOUT_SECONDS + " s: " + args);
+			}
+			return new Result(process.exitValue(), out.join(), err.join());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static CompletableFuture<String> read(InputStream stream) {
+		return CompletableFuture.supplyAsync(() -> {
+			try (stream) {
+				return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	record Result(int exitCode, String out, String err) {
+
+		@Override
+		public String toString() {
+			return "exit " + this.exitCode + "\n--- stdout\n" + this.out + "\n--- stderr\n" + this.err;
+		}
+
+	}
+
+}
