@@ -1,11 +1,26 @@
 package io.bootmigrations.autoconfigure;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import liquibase.integration.spring.SpringLiquibase;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
+
+import io.bootmigrations.autoconfigure.MigrationsProperties.Execution;
+import io.bootmigrations.autoconfigure.MigrationsProperties.OnFailure;
 import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationException;
+import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationSettings;
 
 /**
@@ -18,12 +33,29 @@ import io.bootmigrations.engine.MigrationSettings;
  * {@code @DependsOnDatabaseInitialization}) is created after it, Boot's own Liquibase
  * auto-configuration backs off, Hibernate is told the schema is managed, and
  * {@code /actuator/liquibase} keeps working.
+ * <p>
+ * {@link OnFailure} decides whether a failure aborts startup or leaves the application
+ * running but not ready; {@link Execution} whether the migration runs during context
+ * refresh or on a thread of its own.
  */
-public class MigrationsInitializer extends SpringLiquibase {
+public class MigrationsInitializer extends SpringLiquibase
+		implements ApplicationEventPublisherAware, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(MigrationsInitializer.class);
+
+	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
 	private final MigrationEngine engine;
 
 	private final @Nullable MigrationStrategy strategy;
+
+	private final OnFailure onFailure;
+
+	private final Execution execution;
+
+	private @Nullable ApplicationEventPublisher eventPublisher;
+
+	private volatile @Nullable Thread background;
 
 	/**
 	 * Create an initializer.
@@ -33,8 +65,24 @@ public class MigrationsInitializer extends SpringLiquibase {
 	 * @param strategy what to do instead of migrating, if anything
 	 */
 	public MigrationsInitializer(MigrationEngine engine, DataSource dataSource, @Nullable MigrationStrategy strategy) {
+		this(engine, dataSource, strategy, OnFailure.FAIL, Execution.SYNC);
+	}
+
+	/**
+	 * Create an initializer.
+	 * @param engine the engine that migrates
+	 * @param dataSource the data source the engine migrates, as reported to Boot's
+	 * Liquibase endpoint
+	 * @param strategy what to do instead of migrating, if anything
+	 * @param onFailure what to do when the migration fails
+	 * @param execution when to migrate
+	 */
+	public MigrationsInitializer(MigrationEngine engine, DataSource dataSource, @Nullable MigrationStrategy strategy,
+			OnFailure onFailure, Execution execution) {
 		this.engine = engine;
 		this.strategy = strategy;
+		this.onFailure = onFailure;
+		this.execution = execution;
 		MigrationSettings settings = engine.settings();
 		setDataSource(dataSource);
 		setChangeLog(settings.changeLog());
@@ -58,12 +106,108 @@ public class MigrationsInitializer extends SpringLiquibase {
 	}
 
 	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
+	}
+
+	@Override
 	public void afterPropertiesSet() {
+		if (this.execution == Execution.BACKGROUND) {
+			Thread thread = new Thread(this::migrateInBackground, "migrations");
+			this.background = thread;
+			thread.start();
+			return;
+		}
+		try {
+			migrate();
+		}
+		catch (MigrationException ex) {
+			if (this.onFailure == OnFailure.FAIL) {
+				throw ex;
+			}
+			logFailure(ex.getFailure(), "the application stays up but refuses traffic");
+			refreshAfterFailure();
+		}
+	}
+
+	private void migrate() {
 		if (this.strategy != null) {
 			this.strategy.migrate(this.engine);
 		}
 		else {
 			this.engine.migrate();
+		}
+	}
+
+	private void migrateInBackground() {
+		try {
+			migrate();
+		}
+		catch (MigrationException ex) {
+			boolean markBroken = this.onFailure == OnFailure.FAIL && this.eventPublisher != null;
+			logFailure(ex.getFailure(), markBroken ? "liveness is marked BROKEN (migrations.on-failure=fail) "
+					+ "so that the application is restarted" : "the application stays up but refuses traffic");
+			refreshAfterFailure();
+			if (markBroken) {
+				AvailabilityChangeEvent.publish(this.eventPublisher, this, LivenessState.BROKEN);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Migrations: the background migration stopped unexpectedly", ex);
+			if (this.eventPublisher != null) {
+				AvailabilityChangeEvent.publish(this.eventPublisher, this, ReadinessState.REFUSING_TRAFFIC);
+			}
+		}
+		finally {
+			this.background = null;
+		}
+	}
+
+	/**
+	 * A failed run leaves the snapshot as it was before the run; read what the database
+	 * now holds (the changesets applied before the failure) so that the endpoint shows
+	 * it. The state stays {@code FAILED}.
+	 */
+	private void refreshAfterFailure() {
+		try {
+			this.engine.refresh();
+		}
+		catch (MigrationException ex) {
+			logger.debug("Migrations: could not read the database after the failure: " + ex.getFailure().message());
+		}
+	}
+
+	private void logFailure(MigrationFailure failure, String consequence) {
+		StringBuilder message = new StringBuilder("Migrations: the migration failed (")
+			.append(failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+			.append("); ")
+			.append(consequence)
+			.append(". ");
+		if (failure.changeSet() != null) {
+			message.append("Changeset ").append(failure.changeSet().identifier()).append(": ");
+		}
+		else if (failure.file() != null) {
+			message.append("Changelog ").append(failure.file()).append(": ");
+		}
+		message.append(failure.message()).append(". ").append(failure.action());
+		logger.error(message);
+	}
+
+	/**
+	 * Whether a migration started in the background is still running.
+	 * @return whether the background migration is running
+	 */
+	public boolean isMigratingInBackground() {
+		return this.background != null;
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		Thread thread = this.background;
+		if (thread != null) {
+			logger.info("Migrations: waiting up to " + SHUTDOWN_WAIT.toSeconds()
+					+ " s for the background migration to finish before shutting down");
+			thread.join(SHUTDOWN_WAIT.toMillis());
 		}
 	}
 
