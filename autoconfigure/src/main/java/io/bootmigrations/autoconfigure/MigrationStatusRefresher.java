@@ -19,7 +19,9 @@ import io.bootmigrations.engine.MigrationState;
  * Re-reads the applied changesets on an interval ({@code migrations.status.refresh-interval})
  * so that the status snapshot notices what other deployments did to the database. Runs
  * on a daemon thread that starts and stops with the application context; skips a round
- * while a migration is under way.
+ * while a migration is under way. Without an interval it does nothing. (The bean always
+ * exists rather than being conditional on the property: a condition would see
+ * {@code MIGRATIONS_STATUS_REFRESH_INTERVAL} in the environment while binding would not.)
  */
 class MigrationStatusRefresher implements SmartLifecycle {
 
@@ -27,19 +29,22 @@ class MigrationStatusRefresher implements SmartLifecycle {
 
 	private final MigrationEngine engine;
 
-	private final Duration interval;
+	private final @Nullable Duration interval;
 
 	private @Nullable ScheduledExecutorService executor;
 
 	private volatile boolean lastFailed;
 
-	MigrationStatusRefresher(MigrationEngine engine, Duration interval) {
+	MigrationStatusRefresher(MigrationEngine engine, @Nullable Duration interval) {
 		this.engine = engine;
 		this.interval = interval;
 	}
 
 	@Override
 	public synchronized void start() {
+		if (this.interval == null) {
+			return;
+		}
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "migrations-refresh");
 			thread.setDaemon(true);

@@ -104,11 +104,10 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnProperty("migrations.status.refresh-interval")
 	MigrationStatusRefresher migrationStatusRefresher(MigrationEngine migrationEngine,
 			MigrationsProperties properties) {
 		Duration interval = properties.getStatus().getRefreshInterval();
-		if (interval == null || interval.isNegative() || interval.isZero()) {
+		if (interval != null && (interval.isNegative() || interval.isZero())) {
 			throw new InvalidConfigurationPropertyValueException("migrations.status.refresh-interval", interval,
 					"Must be a positive duration such as 30s or 1m; remove the property to never refresh");
 		}
