@@ -105,10 +105,14 @@ class MigrationsAvailability implements MigrationListener, SmartApplicationListe
 		}
 		Thread thread = new Thread(() -> {
 			long deadline = System.currentTimeMillis() + ORDERING_WAIT_MILLIS;
-			while (availability.getLastChangeEvent(ReadinessState.class) != accepted
-					&& System.currentTimeMillis() < deadline) {
-				Thread.onSpinWait();
-				Thread.yield();
+			try {
+				while (availability.getLastChangeEvent(ReadinessState.class) != accepted
+						&& System.currentTimeMillis() < deadline) {
+					Thread.sleep(1);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			if (!migrationsReady()) {
 				refuse();

@@ -193,14 +193,6 @@ public class MigrationsInitializer extends SpringLiquibase
 		logger.error(message);
 	}
 
-	/**
-	 * Whether a migration started in the background is still running.
-	 * @return whether the background migration is running
-	 */
-	public boolean isMigratingInBackground() {
-		return this.background != null;
-	}
-
 	@Override
 	public void destroy() throws InterruptedException {
 		Thread thread = this.background;
