@@ -93,6 +93,25 @@ class MigrationsEndpointIntegrationTests {
 	}
 
 	@Test
+	void reportsMariaDbLikePostgres() {
+		try (TestDatabase mariadb = TestDatabaseServer.mariadb().create("endpoint");
+				RunningApp app = RunningApp.start(mariadb, BASE)) {
+			Json json = app.json("/actuator/migrations");
+			assertThat((String) json.read("$.state")).isEqualTo("UP_TO_DATE");
+			assertThat((String) json.read("$.database.product")).isEqualTo("MariaDB");
+			assertThat((String) json.read("$.database.url")).startsWith("jdbc:mariadb://")
+				.contains("/" + mariadb.name())
+				.doesNotContain("user=" + mariadb.username());
+			assertThat((String) json.read("$.database.schema")).isEqualTo(mariadb.name());
+			assertThat((Integer) json.read("$.applied")).isEqualTo(3);
+			assertThat((String) json.read("$.lastApplied.tag")).isEqualTo("1.0");
+			assertThat((List<String>) app.json("/actuator/migrations/history").read("$.changeSets[*].id"))
+				.containsExactly("tag-1.0", "add-account-name", "create-account");
+			assertThat(app.status("/actuator/health/readiness")).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void freshDatabaseThatTheApplicationDoesNotMigrateIsPendingAndNotReady() {
 		try (RunningApp app = RunningApp.start(InspectOnlyApp.class, this.database, BASE)) {
 			Json json = app.json("/actuator/migrations");
