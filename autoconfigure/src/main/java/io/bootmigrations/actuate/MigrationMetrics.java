@@ -1,5 +1,6 @@
 package io.bootmigrations.actuate;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -63,7 +64,7 @@ public class MigrationMetrics implements MigrationListener, MeterBinder {
 			.description("Migration runs")
 			.tag("target", this.target)
 			.tag("operation", report.operation())
-			.tag("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT))
+			.tag("outcome", report.outcome().name().toLowerCase(Locale.ROOT))
 			.register(this.registry.get())
 			.record(report.duration());
 	}

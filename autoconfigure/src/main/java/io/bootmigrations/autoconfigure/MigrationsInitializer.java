@@ -1,6 +1,7 @@
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -179,7 +180,7 @@ public class MigrationsInitializer extends SpringLiquibase
 
 	private void logFailure(MigrationFailure failure, String consequence) {
 		StringBuilder message = new StringBuilder("Migrations: the migration failed (")
-			.append(failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+			.append(failure.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
 			.append("); ")
 			.append(consequence)
 			.append(". ");

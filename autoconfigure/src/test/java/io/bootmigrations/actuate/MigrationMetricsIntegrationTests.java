@@ -39,21 +39,26 @@ class MigrationMetricsIntegrationTests {
 			assertThat(measurement(runs, "COUNT")).isEqualTo(1.0);
 			assertThat(measurement(runs, "TOTAL_TIME")).isPositive();
 			assertThat(app.status("/actuator/metrics/migrations.runs?tag=outcome:failed")).isEqualTo(404);
-			assertThat(measurement(app.json("/actuator/metrics/migrations.changesets.applied"), "COUNT")).isEqualTo(3.0);
-			assertThat(measurement(app.json("/actuator/metrics/migrations.changesets.pending"), "VALUE")).isZero();
-			assertThat(measurement(app.json("/actuator/metrics/migrations.changesets.unexpected"), "VALUE")).isZero();
+			assertThat(measurement(app, "migrations.changesets.applied", "COUNT")).isEqualTo(3.0);
+			assertThat(measurement(app, "migrations.changesets.pending", "VALUE")).isZero();
+			assertThat(measurement(app, "migrations.changesets.unexpected", "VALUE")).isZero();
 		}
 	}
 
 	@Test
 	void failedRunIsTaggedFailedAndPendingChangeSetsAreGauged() {
 		try (RunningApp app = RunningApp.start(this.database,
-				"spring.liquibase.change-log=classpath:db/engine/failing.xml", "migrations.on-failure=stay-not-ready")) {
+				"spring.liquibase.change-log=classpath:db/engine/failing.xml",
+				"migrations.on-failure=stay-not-ready")) {
 			assertThat(measurement(app.json("/actuator/metrics/migrations.runs?tag=outcome:failed"), "COUNT"))
 				.isEqualTo(1.0);
-			assertThat(measurement(app.json("/actuator/metrics/migrations.changesets.applied"), "COUNT")).isEqualTo(1.0);
-			assertThat(measurement(app.json("/actuator/metrics/migrations.changesets.pending"), "VALUE")).isEqualTo(2.0);
+			assertThat(measurement(app, "migrations.changesets.applied", "COUNT")).isEqualTo(1.0);
+			assertThat(measurement(app, "migrations.changesets.pending", "VALUE")).isEqualTo(2.0);
 		}
+	}
+
+	private static double measurement(RunningApp app, String meter, String statistic) {
+		return measurement(app.json("/actuator/metrics/" + meter), statistic);
 	}
 
 	private static double measurement(Json json, String statistic) {

@@ -33,7 +33,8 @@ class MigrationsEndpointHistoryIntegrationTests {
 	@BeforeAll
 	static void startWithFiveThousandAppliedChangeSets() {
 		database = TestDatabaseServer.postgres().create("history");
-		try (RunningApp first = RunningApp.start(database, "spring.liquibase.change-log=classpath:db/actuate/base.xml")) {
+		try (RunningApp first = RunningApp.start(database,
+				"spring.liquibase.change-log=classpath:db/actuate/base.xml")) {
 			assertThat((Integer) first.json("/actuator/migrations").read("$.applied")).isEqualTo(3);
 		}
 		// another release applied 5,000 changesets since (recorded rows, as Liquibase writes them)

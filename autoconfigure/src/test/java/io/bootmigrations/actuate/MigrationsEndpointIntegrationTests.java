@@ -1,27 +1,28 @@
 package io.bootmigrations.actuate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.bootmigrations.testsupport.RunningApp;
-import io.bootmigrations.testsupport.RunningApp.Json;
-import io.bootmigrations.autoconfigure.MigrationStrategy;
-import io.bootmigrations.engine.MigrationEngine;
-import io.bootmigrations.testsupport.TestDatabase;
-import io.bootmigrations.testsupport.TestDatabaseServer;
-
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.bootmigrations.autoconfigure.MigrationStrategy;
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.testsupport.RunningApp;
+import io.bootmigrations.testsupport.RunningApp.Json;
+import io.bootmigrations.testsupport.TestDatabase;
+import io.bootmigrations.testsupport.TestDatabaseServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +74,7 @@ class MigrationsEndpointIntegrationTests {
 			Instant finishedAt = Instant.parse(json.read("$.lastRun.finishedAt"));
 			assertThat(startedAt).isAfterOrEqualTo(before).isBeforeOrEqualTo(finishedAt);
 			assertThat(((Number) json.read("$.lastRun.durationMs")).longValue())
-				.isEqualTo(java.time.Duration.between(startedAt, finishedAt).toMillis());
+				.isEqualTo(Duration.between(startedAt, finishedAt).toMillis());
 			assertThat((Integer) json.read("$.lastRun.applied")).isEqualTo(3);
 			assertThat((String) json.read("$.lastRun.outcome")).isEqualTo("SUCCEEDED");
 			assertThat((Object) json.read("$.lastRun.error")).isNull();
@@ -152,7 +153,8 @@ class MigrationsEndpointIntegrationTests {
 			assertThat((String) json.read("$.lastRun.error.changeSet.id")).isEqualTo("broken-invoice");
 			assertThat((String) json.read("$.lastRun.error.changeSet.author")).isEqualTo("bob");
 			assertThat((String) json.read("$.lastRun.error.changeSet.file")).isEqualTo("db/engine/failing.xml");
-			assertThat((String) json.read("$.lastRun.error.message")).contains("relation \"no_such_table\" does not exist");
+			assertThat((String) json.read("$.lastRun.error.message"))
+				.contains("relation \"no_such_table\" does not exist");
 			assertThat((String) json.read("$.lastRun.error.action")).contains("Fix the changeset");
 
 			assertThat(app.status("/actuator/health/readiness")).isEqualTo(503);
@@ -162,8 +164,8 @@ class MigrationsEndpointIntegrationTests {
 			assertThat((String) health.read("$.components.migrations.details.error"))
 				.startsWith("db/engine/failing.xml::broken-invoice::bob: ")
 				.contains("no_such_table");
-			assertThat(app.context().getBean(org.springframework.boot.availability.ApplicationAvailability.class)
-				.getReadinessState()).isEqualTo(org.springframework.boot.availability.ReadinessState.REFUSING_TRAFFIC);
+			assertThat(app.context().getBean(ApplicationAvailability.class).getReadinessState())
+				.isEqualTo(ReadinessState.REFUSING_TRAFFIC);
 		}
 		assertThat(output).contains("Migrations: the migration failed (changeset failed); the application stays up "
 				+ "but refuses traffic. Changeset db/engine/failing.xml::broken-invoice::bob: ")
@@ -271,9 +273,9 @@ class MigrationsEndpointIntegrationTests {
 				assertNoSecret(app, secret);
 			}
 			try (RunningApp app = RunningApp.start(this.database,
-					"spring.liquibase.change-log=classpath:db/engine/failing.xml", "migrations.on-failure=stay-not-ready",
-					"spring.datasource.url=" + url, "spring.datasource.username=secret_user",
-					"spring.datasource.password=" + secret)) {
+					"spring.liquibase.change-log=classpath:db/engine/failing.xml",
+					"migrations.on-failure=stay-not-ready", "spring.datasource.url=" + url,
+					"spring.datasource.username=secret_user", "spring.datasource.password=" + secret)) {
 				assertThat((String) app.json("/actuator/migrations").read("$.state")).isEqualTo("FAILED");
 				assertNoSecret(app, secret);
 			}

@@ -71,7 +71,8 @@ class MigrationsAvailabilityTests {
 	}
 
 	private void publish(Object event) {
-		if (event instanceof AvailabilityChangeEvent<?> change && change.getState() == ReadinessState.REFUSING_TRAFFIC) {
+		if (event instanceof AvailabilityChangeEvent<?> change
+				&& change.getState() == ReadinessState.REFUSING_TRAFFIC) {
 			this.refusals.incrementAndGet();
 		}
 		this.multicaster.multicastEvent((ApplicationEvent) event);

@@ -151,11 +151,13 @@ class MigrationsExecutionIntegrationTests {
 
 	@Test
 	void refreshIntervalNoticesWhatAnotherDeploymentDid() {
-		try (RunningApp app = RunningApp.start(this.database, "spring.liquibase.change-log=classpath:db/actuate/base.xml",
+		try (RunningApp app = RunningApp.start(this.database,
+				"spring.liquibase.change-log=classpath:db/actuate/base.xml",
 				"migrations.status.refresh-interval=200ms")) {
 			assertThat((Integer) app.json("/actuator/migrations").read("$.unexpected")).isZero();
 			this.database.execute("INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, "
-					+ "exectype) VALUES ('from-a-newer-release', 'dave', 'db/actuate/base.xml', now(), 99, 'EXECUTED')");
+					+ "exectype) VALUES ('from-a-newer-release', 'dave', 'db/actuate/base.xml', now(), 99, "
+					+ "'EXECUTED')");
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> (Integer) app.json("/actuator/migrations").read("$.unexpected") == 1);
 			assertThat((String) app.json("/actuator/migrations/unexpected").read("$.changeSets[0].id"))

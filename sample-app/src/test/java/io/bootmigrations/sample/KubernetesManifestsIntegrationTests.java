@@ -53,7 +53,8 @@ class KubernetesManifestsIntegrationTests {
 	void probesOfTheManifestAreAnsweredByTheApp(String manifest) throws IOException {
 		Map<String, Object> container = container(manifest);
 		Map<String, String> env = env(container);
-		assertThat(env).containsKeys("MIGRATIONS_EXECUTION", "MIGRATIONS_ONFAILURE", "MIGRATIONS_STATUS_REFRESHINTERVAL");
+		assertThat(env).containsKeys("MIGRATIONS_EXECUTION", "MIGRATIONS_ONFAILURE",
+				"MIGRATIONS_STATUS_REFRESHINTERVAL");
 		env.put("SPRING_DATASOURCE_URL", this.database.jdbcUrl());
 		env.put("SPRING_DATASOURCE_USERNAME", this.database.username());
 		env.put("SPRING_DATASOURCE_PASSWORD", this.database.password());
