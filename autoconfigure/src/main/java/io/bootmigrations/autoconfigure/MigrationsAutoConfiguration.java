@@ -1,5 +1,6 @@
 package io.bootmigrations.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -17,7 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -26,6 +29,7 @@ import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetai
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -38,6 +42,7 @@ import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
 import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.Safeguards;
+import io.bootmigrations.engine.ProgressLogger;
 
 /**
  * Migrates the application's database with Liquibase while the context refreshes, before
@@ -46,7 +51,12 @@ import io.bootmigrations.engine.Safeguards;
  * {@link SpringLiquibase} bean exists.
  * <p>
  * The map of features: the {@link MigrationEngine} does the work; the
- * {@link MigrationsInitializer} runs it on boot.
+ * {@link MigrationsInitializer} runs it on boot (in the background if asked, and surviving
+ * a failure if asked); {@link MigrationsAvailability} keeps readiness in line with it; a
+ * {@link ProgressLogger} reports long runs; {@link MigrationStatusRefresher} re-reads the
+ * database's history on an interval. The actuator endpoint, health indicator and metrics
+ * are configured by {@link MigrationsEndpointAutoConfiguration},
+ * {@link MigrationsHealthAutoConfiguration} and {@link MigrationsMetricsAutoConfiguration}.
  */
 @AutoConfiguration(before = LiquibaseAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({ SpringLiquibase.class, DatabaseChange.class })
@@ -57,6 +67,8 @@ import io.bootmigrations.engine.Safeguards;
 @EnableConfigurationProperties({ MigrationsProperties.class, LiquibaseProperties.class })
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrationsAutoConfiguration {
+
+	private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -74,7 +86,33 @@ public final class MigrationsAutoConfiguration {
 	MigrationsInitializer liquibase(MigrationEngine migrationEngine, ObjectProvider<MigrationStrategy> strategy,
 			MigrationsProperties properties) {
 		return new MigrationsInitializer(migrationEngine, migrationEngine.dataSource(), strategy.getIfAvailable(),
-				properties.getMode());
+				properties.getMode(), properties.getOnFailure(), properties.getExecution());
+	}
+
+	// --- operator view (issue #3): readiness, progress log, status refresh ---
+
+	@Bean
+	MigrationsAvailability migrationsAvailability(ApplicationEventPublisher publisher,
+			ObjectProvider<MigrationEngine> engine, ObjectProvider<ApplicationAvailability> availability,
+			MigrationsProperties properties) {
+		return new MigrationsAvailability(publisher, () -> engine.getObject().status(), availability::getIfAvailable,
+				properties.getHealth().isDownOnUnexpected());
+	}
+
+	@Bean
+	ProgressLogger migrationsProgressLogger(ObjectProvider<MigrationEngine> engine) {
+		return new ProgressLogger(() -> engine.getObject().status(), PROGRESS_LOG_INTERVAL);
+	}
+
+	@Bean
+	MigrationStatusRefresher migrationStatusRefresher(MigrationEngine migrationEngine,
+			MigrationsProperties properties) {
+		Duration interval = properties.getStatus().getRefreshInterval();
+		if (interval != null && (interval.isNegative() || interval.isZero())) {
+			throw new InvalidConfigurationPropertyValueException("migrations.status.refresh-interval", interval,
+					"Must be a positive duration such as 30s or 1m; remove the property to never refresh");
+		}
+		return new MigrationStatusRefresher(migrationEngine, interval);
 	}
 
 	static MigrationSettings settings(LiquibaseProperties liquibase) {

@@ -1,14 +1,25 @@
 package io.bootmigrations.autoconfigure;
 
+import java.time.Duration;
+import java.util.Locale;
+
 import javax.sql.DataSource;
 
 import liquibase.integration.spring.SpringLiquibase;
-import org.jspecify.annotations.Nullable;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
+
+import io.bootmigrations.autoconfigure.MigrationsProperties.Execution;
 import io.bootmigrations.autoconfigure.MigrationsProperties.Mode;
+import io.bootmigrations.autoconfigure.MigrationsProperties.OnFailure;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationFailure;
@@ -25,16 +36,31 @@ import io.bootmigrations.engine.ValidationResult;
  * {@code @DependsOnDatabaseInitialization}) is created after it, Boot's own Liquibase
  * auto-configuration backs off, Hibernate is told the schema is managed, and
  * {@code /actuator/liquibase} keeps working.
+ * <p>
+ * {@link OnFailure} decides whether a failure aborts startup or leaves the application
+ * running but not ready; {@link Execution} whether the migration runs during context
+ * refresh or on a thread of its own.
  */
-public class MigrationsInitializer extends SpringLiquibase {
+public class MigrationsInitializer extends SpringLiquibase
+		implements ApplicationEventPublisherAware, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(MigrationsInitializer.class);
+
+	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
 	private final MigrationEngine engine;
 
 	private final @Nullable MigrationStrategy strategy;
 
 	private final Mode mode;
+
+	private final OnFailure onFailure;
+
+	private final Execution execution;
+
+	private @Nullable ApplicationEventPublisher eventPublisher;
+
+	private volatile @Nullable Thread background;
 
 	/**
 	 * Create an initializer.
@@ -44,7 +70,7 @@ public class MigrationsInitializer extends SpringLiquibase {
 	 * @param strategy what to do instead of migrating, if anything
 	 */
 	public MigrationsInitializer(MigrationEngine engine, DataSource dataSource, @Nullable MigrationStrategy strategy) {
-		this(engine, dataSource, strategy, Mode.MIGRATE);
+		this(engine, dataSource, strategy, Mode.MIGRATE, OnFailure.FAIL, Execution.SYNC);
 	}
 
 	/**
@@ -55,12 +81,16 @@ public class MigrationsInitializer extends SpringLiquibase {
 	 * @param strategy what to do instead of migrating in {@link Mode#MIGRATE}, if
 	 * anything
 	 * @param mode what to do on boot
+	 * @param onFailure what to do when the migration fails
+	 * @param execution when to migrate
 	 */
 	public MigrationsInitializer(MigrationEngine engine, DataSource dataSource, @Nullable MigrationStrategy strategy,
-			Mode mode) {
+			Mode mode, OnFailure onFailure, Execution execution) {
 		this.engine = engine;
 		this.strategy = strategy;
 		this.mode = mode;
+		this.onFailure = onFailure;
+		this.execution = execution;
 		MigrationSettings settings = engine.settings();
 		setDataSource(dataSource);
 		setChangeLog(settings.changeLog());
@@ -84,7 +114,31 @@ public class MigrationsInitializer extends SpringLiquibase {
 	}
 
 	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
+	}
+
+	@Override
 	public void afterPropertiesSet() {
+		if (this.execution == Execution.BACKGROUND) {
+			Thread thread = new Thread(this::migrateInBackground, "migrations");
+			this.background = thread;
+			thread.start();
+			return;
+		}
+		try {
+			migrate();
+		}
+		catch (MigrationException ex) {
+			if (this.onFailure == OnFailure.FAIL) {
+				throw ex;
+			}
+			logFailure(ex.getFailure(), "the application stays up but refuses traffic");
+			refreshAfterFailure();
+		}
+	}
+
+	private void migrate() {
 		if (this.mode == Mode.OFF) {
 			logger.info("Migrations: migrations.mode=off, the database is left as it is");
 			return;
@@ -104,6 +158,70 @@ public class MigrationsInitializer extends SpringLiquibase {
 		}
 		else {
 			this.engine.migrate();
+		}
+	}
+
+	private void migrateInBackground() {
+		try {
+			migrate();
+		}
+		catch (MigrationException ex) {
+			boolean markBroken = this.onFailure == OnFailure.FAIL && this.eventPublisher != null;
+			logFailure(ex.getFailure(), markBroken ? "liveness is marked BROKEN (migrations.on-failure=fail) "
+					+ "so that the application is restarted" : "the application stays up but refuses traffic");
+			refreshAfterFailure();
+			if (markBroken) {
+				AvailabilityChangeEvent.publish(this.eventPublisher, this, LivenessState.BROKEN);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Migrations: the background migration stopped unexpectedly", ex);
+			if (this.eventPublisher != null) {
+				AvailabilityChangeEvent.publish(this.eventPublisher, this, ReadinessState.REFUSING_TRAFFIC);
+			}
+		}
+		finally {
+			this.background = null;
+		}
+	}
+
+	/**
+	 * A failed run leaves the snapshot as it was before the run; read what the database
+	 * now holds (the changesets applied before the failure) so that the endpoint shows
+	 * it. The state stays {@code FAILED}.
+	 */
+	private void refreshAfterFailure() {
+		try {
+			this.engine.refresh();
+		}
+		catch (MigrationException ex) {
+			logger.debug("Migrations: could not read the database after the failure: " + ex.getFailure().message());
+		}
+	}
+
+	private void logFailure(MigrationFailure failure, String consequence) {
+		StringBuilder message = new StringBuilder("Migrations: the migration failed (")
+			.append(failure.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+			.append("); ")
+			.append(consequence)
+			.append(". ");
+		if (failure.changeSet() != null) {
+			message.append("Changeset ").append(failure.changeSet().identifier()).append(": ");
+		}
+		else if (failure.file() != null) {
+			message.append("Changelog ").append(failure.file()).append(": ");
+		}
+		message.append(failure.message()).append(". ").append(failure.action());
+		logger.error(message);
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		Thread thread = this.background;
+		if (thread != null) {
+			logger.info("Migrations: waiting up to " + SHUTDOWN_WAIT.toSeconds()
+					+ " s for the background migration to finish before shutting down");
+			thread.join(SHUTDOWN_WAIT.toMillis());
 		}
 	}
 

@@ -51,6 +51,22 @@ class NotesApplicationPostgresIntegrationTests {
 	}
 
 	@Test
+	void reportsMigrationsToOperators() {
+		HttpResponse<String> migrations = Http.get(this.port, "/actuator/migrations");
+		assertThat(migrations.statusCode()).isEqualTo(200);
+		assertThat(migrations.body()).contains("\"state\":\"UP_TO_DATE\"", "\"applied\":8", "\"pending\":0",
+				"\"id\":\"008-tag-1.1\"", "\"tag\":\"1.1\"", "\"outcome\":\"SUCCEEDED\"",
+				"\"url\":\"" + database.jdbcUrl() + "\"");
+		HttpResponse<String> history = Http.get(this.port, "/actuator/migrations/history?size=3");
+		assertThat(history.body()).contains("\"total\":8", "\"totalPages\":3", "008-tag-1.1")
+			.doesNotContain("001-create-note");
+		assertThat(Http.get(this.port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(Http.get(this.port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(Http.get(this.port, "/actuator/health/migrations").body()).contains("\"status\":\"UP\"",
+				"\"state\":\"UP_TO_DATE\"");
+	}
+
+	@Test
 	void servesNotesFromPostgres() {
 		HttpResponse<String> created = Http.postJson(this.port, "/notes", "{\"title\":\"On Postgres\",\"pinned\":true}");
 		assertThat(created.statusCode()).isEqualTo(201);

@@ -1,0 +1,283 @@
+package io.bootmigrations.actuate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+import io.bootmigrations.engine.ChangeSetInfo;
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationFailure;
+import io.bootmigrations.engine.MigrationState;
+import io.bootmigrations.engine.MigrationStatus;
+import io.bootmigrations.engine.RunReport;
+
+/**
+ * {@code /actuator/migrations}: where migrations stand, served from the engine's status
+ * snapshot. No call parses the changelog, runs Liquibase or touches the database.
+ * <p>
+ * The summary describes one migration target, named in {@link Target#target()}
+ * ({@code default} for the application's DataSource). The fields of a target sit at the
+ * top level so that {@code jq .state} works; when an application gets several targets,
+ * they are added under a {@code targets} map of the same shape, and the list views take
+ * a {@code target} parameter, without changing what exists.
+ */
+@Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
+public class MigrationsEndpoint {
+
+	/** The name of the application's one migration target. */
+	public static final String DEFAULT_TARGET = "default";
+
+	static final int DEFAULT_PAGE_SIZE = 100;
+
+	static final int MAX_PAGE_SIZE = 1000;
+
+	private final MigrationEngine engine;
+
+	private final boolean blockOnUnexpected;
+
+	/**
+	 * Create an endpoint.
+	 * @param engine the engine of the default target
+	 * @param blockOnUnexpected whether unexpected changesets block readiness (shown in
+	 * {@code ready})
+	 */
+	public MigrationsEndpoint(MigrationEngine engine, boolean blockOnUnexpected) {
+		this.engine = engine;
+		this.blockOnUnexpected = blockOnUnexpected;
+	}
+
+	/**
+	 * The summary.
+	 * @return where migrations stand
+	 */
+	@ReadOperation
+	public Target migrations() {
+		return Target.of(DEFAULT_TARGET, this.engine.status(), this.blockOnUnexpected);
+	}
+
+	/**
+	 * One list of changesets, a page at a time. A bad list name or page answers 400 with
+	 * a body that says what is wrong ({@code {"error": "..."}}), which an exception would
+	 * not: Spring Boot's error page hides exception messages by default.
+	 * @param list {@code pending} (changelog order), {@code history} (applied, newest
+	 * first) or {@code unexpected} (newest first)
+	 * @param page the page, from 0
+	 * @param size the page size, at most {@value #MAX_PAGE_SIZE}
+	 * @return the page, or a 400 response
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> changeSets(@Selector String list, @Nullable Integer page,
+			@Nullable Integer size) {
+		MigrationStatus status = this.engine.status();
+		@Nullable List<ChangeSetInfo> changeSets = switch (list) {
+			case "pending" -> status.pending();
+			case "history" -> newestFirst(status.applied());
+			case "unexpected" -> newestFirst(status.unexpected());
+			default -> null;
+		};
+		if (changeSets == null) {
+			return badRequest("No list '" + list + "' in /actuator/migrations: use pending, history or unexpected");
+		}
+		int pageNumber = (page != null) ? page : 0;
+		int pageSize = (size != null) ? size : DEFAULT_PAGE_SIZE;
+		if (pageNumber < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+			return badRequest("Invalid page=" + pageNumber + "&size=" + pageSize + " for /actuator/migrations/" + list
+					+ ": page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+		}
+		return new WebEndpointResponse<>(ChangeSetPage.of(DEFAULT_TARGET, list, changeSets, pageNumber, pageSize));
+	}
+
+	private static WebEndpointResponse<Object> badRequest(String message) {
+		return new WebEndpointResponse<>(Map.of("error", message), WebEndpointResponse.STATUS_BAD_REQUEST);
+	}
+
+	private static List<ChangeSetInfo> newestFirst(List<ChangeSetInfo> changeSets) {
+		List<ChangeSetInfo> reversed = new ArrayList<>(changeSets);
+		Collections.reverse(reversed);
+		return reversed;
+	}
+
+	private static @Nullable String text(@Nullable Instant instant) {
+		return (instant != null) ? instant.toString() : null;
+	}
+
+	/**
+	 * Where one migration target stands.
+	 *
+	 * @param target the target's name
+	 * @param state {@code PENDING}, {@code MIGRATING}, {@code UP_TO_DATE} or {@code FAILED}
+	 * @param ready whether the application may take traffic as far as migrations go
+	 * @param changelog the master changelog
+	 * @param database the database, without credentials; {@code null} until first checked
+	 * @param applied how many changesets the database records
+	 * @param pending how many changesets of the changelog are not applied
+	 * @param unexpected how many recorded changesets the changelog does not contain
+	 * @param lastApplied the most recently applied changeset
+	 * @param lastRun the last run in this process
+	 * @param lock the migration lock as last seen
+	 * @param progress the run under way, while migrating
+	 * @param checkedAt when the database was last read
+	 * @param warnings what an operator should look at
+	 */
+	public record Target(String target, String state, boolean ready, String changelog,
+			MigrationStatus.@Nullable DatabaseInfo database, int applied, int pending, int unexpected,
+			@Nullable ChangeSet lastApplied, @Nullable LastRun lastRun, Lock lock, @Nullable Progress progress,
+			@Nullable String checkedAt, List<String> warnings) {
+
+		static Target of(String name, MigrationStatus status, boolean blockOnUnexpected) {
+			List<String> warnings = new ArrayList<>();
+			if (!status.unexpected().isEmpty()) {
+				warnings.add(status.unexpected().size() + " changeset(s) in the database are not in this build's "
+						+ "changelog (the database is ahead, as after rolling back a deployment); see "
+						+ "/actuator/migrations/unexpected");
+			}
+			if (status.checkedAt() == null) {
+				warnings.add("The database has not been checked yet");
+			}
+			MigrationStatus.Progress progress = status.progress();
+			return new Target(name, status.state().name(),
+					MigrationReadiness.of(status, blockOnUnexpected) == MigrationReadiness.READY, status.changelog(),
+					status.database(), status.applied().size(), status.pending().size(), status.unexpected().size(),
+					ChangeSet.of(status.lastApplied()), LastRun.of(status.lastRun()), Lock.of(status.lock()),
+					(progress != null && status.state() == MigrationState.MIGRATING)
+							? new Progress(progress.done(), progress.total(), ChangeSet.of(progress.current()))
+							: null,
+					text(status.checkedAt()), warnings);
+		}
+
+	}
+
+	/**
+	 * One changeset.
+	 *
+	 * @param id the id
+	 * @param author the author
+	 * @param file the changelog file
+	 * @param description Liquibase's description of its changes, if known
+	 * @param executedAt when it was applied, for applied changesets
+	 * @param tag the tag recorded on it
+	 */
+	public record ChangeSet(String id, String author, String file, @Nullable String description,
+			@Nullable String executedAt, @Nullable String tag) {
+
+		static @Nullable ChangeSet of(@Nullable ChangeSetInfo info) {
+			return (info != null) ? new ChangeSet(info.id(), info.author(), info.file(), info.description(),
+					text(info.executedAt()), info.tag()) : null;
+		}
+
+	}
+
+	/**
+	 * The last run in this process.
+	 *
+	 * @param operation the operation (for example {@code update})
+	 * @param startedAt when it started
+	 * @param finishedAt when it finished
+	 * @param durationMs how long it took, in milliseconds
+	 * @param applied how many changesets it applied
+	 * @param outcome {@code SUCCEEDED} or {@code FAILED}
+	 * @param error why it failed
+	 */
+	public record LastRun(String operation, String startedAt, String finishedAt, long durationMs, int applied,
+			String outcome, @Nullable Error error) {
+
+		static @Nullable LastRun of(@Nullable RunReport report) {
+			if (report == null) {
+				return null;
+			}
+			return new LastRun(report.operation(), report.startedAt().toString(), report.finishedAt().toString(),
+					report.duration().toMillis(), report.applied(), report.outcome().name(), Error.of(report.error()));
+		}
+
+	}
+
+	/**
+	 * Why a run failed.
+	 *
+	 * @param kind the kind of failure (for example {@code CHANGESET_FAILED})
+	 * @param changeSet the changeset that failed, if one did
+	 * @param file the changelog file concerned
+	 * @param message the database's or Liquibase's message, without credentials
+	 * @param action what to do about it
+	 */
+	public record Error(String kind, @Nullable ChangeSet changeSet, @Nullable String file, String message,
+			String action) {
+
+		static @Nullable Error of(@Nullable MigrationFailure failure) {
+			return (failure != null) ? new Error(failure.kind().name(), ChangeSet.of(failure.changeSet()),
+					failure.file(), failure.message(), failure.action()) : null;
+		}
+
+	}
+
+	/**
+	 * The migration lock as last seen.
+	 *
+	 * @param known whether the engine knows the lock's state; the other fields are
+	 * {@code null} when it does not
+	 * @param held whether some process holds it
+	 * @param holder who holds it
+	 * @param since since when
+	 * @param strategy the lock strategy
+	 * @param staleLiquibaseLock whether Liquibase's own lock row is marked locked
+	 */
+	public record Lock(boolean known, @Nullable Boolean held, @Nullable String holder, @Nullable String since,
+			@Nullable String strategy, @Nullable Boolean staleLiquibaseLock) {
+
+		static Lock of(MigrationStatus.@Nullable LockInfo lock) {
+			if (lock == null) {
+				return new Lock(false, null, null, null, null, null);
+			}
+			return new Lock(true, lock.held(), lock.holder(), text(lock.since()), lock.strategy(),
+					lock.staleLiquibaseLock());
+		}
+
+	}
+
+	/**
+	 * The run under way.
+	 *
+	 * @param done changesets done
+	 * @param total changesets this run applies
+	 * @param current the changeset being applied, if known
+	 */
+	public record Progress(int done, int total, @Nullable ChangeSet current) {
+
+	}
+
+	/**
+	 * A page of a list of changesets.
+	 *
+	 * @param target the target's name
+	 * @param list which list
+	 * @param page this page, from 0
+	 * @param size the page size
+	 * @param total how many changesets the list holds
+	 * @param totalPages how many pages
+	 * @param changeSets the changesets of this page
+	 */
+	public record ChangeSetPage(String target, String list, int page, int size, int total, int totalPages,
+			List<ChangeSet> changeSets) {
+
+		static ChangeSetPage of(String target, String list, List<ChangeSetInfo> all, int page, int size) {
+			int from = (int) Math.min((long) page * size, all.size());
+			int to = Math.min(from + size, all.size());
+			List<ChangeSet> changeSets = all.subList(from, to).stream().map(ChangeSet::of).toList();
+			return new ChangeSetPage(target, list.toLowerCase(Locale.ROOT), page, size, all.size(),
+					(all.size() + size - 1) / size, changeSets);
+		}
+
+	}
+
+}

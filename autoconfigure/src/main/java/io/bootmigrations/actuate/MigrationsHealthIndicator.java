@@ -1,0 +1,76 @@
+package io.bootmigrations.actuate;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationFailure;
+import io.bootmigrations.engine.MigrationState;
+import io.bootmigrations.engine.MigrationStatus;
+import io.bootmigrations.engine.RunReport;
+
+/**
+ * The {@code migrations} health indicator: {@code UP} when the database is where this
+ * build expects it, {@code OUT_OF_SERVICE} while migrating (or not yet checked),
+ * {@code DOWN} after a failed run or when changesets are pending that this application
+ * did not apply. Reads the engine's status snapshot only: a probe never touches the
+ * database.
+ */
+public class MigrationsHealthIndicator extends AbstractHealthIndicator {
+
+	private final MigrationEngine engine;
+
+	private final boolean downOnUnexpected;
+
+	/**
+	 * Create an indicator.
+	 * @param engine the engine whose status to report
+	 * @param downOnUnexpected whether unexpected changesets make it {@code DOWN}
+	 */
+	public MigrationsHealthIndicator(MigrationEngine engine, boolean downOnUnexpected) {
+		super("Migrations health check failed");
+		this.engine = engine;
+		this.downOnUnexpected = downOnUnexpected;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		MigrationStatus status = this.engine.status();
+		MigrationReadiness readiness = MigrationReadiness.of(status, this.downOnUnexpected);
+		builder.status(switch (readiness) {
+			case READY -> Status.UP;
+			case WAITING -> Status.OUT_OF_SERVICE;
+			case BLOCKED -> Status.DOWN;
+		});
+		builder.withDetail("state", status.state().name())
+			.withDetail("applied", status.applied().size())
+			.withDetail("pending", status.pending().size())
+			.withDetail("unexpected", status.unexpected().size());
+		MigrationStatus.Progress progress = status.progress();
+		if (progress != null) {
+			builder.withDetail("progress", progress.done() + "/" + progress.total());
+		}
+		RunReport lastRun = status.lastRun();
+		if (lastRun != null) {
+			builder.withDetail("lastRun", lastRun.outcome().name() + " at " + lastRun.finishedAt() + ", applied "
+					+ lastRun.applied() + " in " + lastRun.duration().toMillis() + " ms");
+			MigrationFailure error = lastRun.error();
+			if (error != null) {
+				builder.withDetail("error", ((error.changeSet() != null) ? error.changeSet().identifier() + ": " : "")
+						+ error.message());
+			}
+		}
+		if (!status.unexpected().isEmpty()) {
+			builder.withDetail("warning", "The database has " + status.unexpected().size()
+					+ " changeset(s) this build's changelog does not contain; see /actuator/migrations/unexpected");
+		}
+		if (status.checkedAt() == null) {
+			builder.withDetail("reason", "The database has not been checked yet");
+		}
+		else if (readiness == MigrationReadiness.BLOCKED && status.state() == MigrationState.PENDING) {
+			builder.withDetail("reason", "Changesets are pending and this application did not apply them");
+		}
+	}
+
+}

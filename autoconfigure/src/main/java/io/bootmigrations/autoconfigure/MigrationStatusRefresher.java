@@ -1,0 +1,91 @@
+package io.bootmigrations.autoconfigure;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationException;
+import io.bootmigrations.engine.MigrationState;
+
+/**
+ * Re-reads the applied changesets on an interval ({@code migrations.status.refresh-interval})
+ * so that the status snapshot notices what other deployments did to the database. Runs
+ * on a daemon thread that starts and stops with the application context; skips a round
+ * while a migration is under way. Without an interval it does nothing. (The bean always
+ * exists rather than being conditional on the property: a condition would see
+ * {@code MIGRATIONS_STATUS_REFRESH_INTERVAL} in the environment while binding would not.)
+ */
+class MigrationStatusRefresher implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(MigrationStatusRefresher.class);
+
+	private final MigrationEngine engine;
+
+	private final @Nullable Duration interval;
+
+	private @Nullable ScheduledExecutorService executor;
+
+	private volatile boolean lastFailed;
+
+	MigrationStatusRefresher(MigrationEngine engine, @Nullable Duration interval) {
+		this.engine = engine;
+		this.interval = interval;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.interval == null) {
+			return;
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "migrations-refresh");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = this.interval.toMillis();
+		executor.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
+		this.executor = executor;
+	}
+
+	void refresh() {
+		if (this.engine.status().state() == MigrationState.MIGRATING) {
+			return;
+		}
+		try {
+			this.engine.refresh();
+			if (this.lastFailed) {
+				logger.info("Migrations: status refresh works again");
+			}
+			this.lastFailed = false;
+		}
+		catch (MigrationException ex) {
+			if (!this.lastFailed) {
+				logger.warn("Migrations: could not refresh the status (" + ex.getFailure().message()
+						+ "); the endpoint shows the last status read; retrying every " + this.interval);
+			}
+			this.lastFailed = true;
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.executor != null;
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.bootmigrations.autoconfigure;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import io.bootmigrations.actuate.MigrationsEndpoint;
+import io.bootmigrations.engine.MigrationEngine;
+
+/**
+ * The {@code migrations} actuator endpoint, when it is available (exposed and not
+ * switched off).
+ */
+@AutoConfiguration(after = MigrationsAutoConfiguration.class)
+@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+@ConditionalOnBean(MigrationEngine.class)
+@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+public final class MigrationsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsEndpoint migrationsEndpoint(MigrationEngine migrationEngine, MigrationsProperties properties) {
+		return new MigrationsEndpoint(migrationEngine, properties.getHealth().isDownOnUnexpected());
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.bootmigrations.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+import io.bootmigrations.actuate.MigrationMetrics;
+import io.bootmigrations.actuate.MigrationsEndpoint;
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationStatus;
+
+/**
+ * Micrometer metrics of migrations, when a {@link MeterRegistry} exists. Runs before
+ * {@link MigrationsAutoConfiguration} so that the engine is created with the metrics
+ * listener; the registry itself is only looked up when something is recorded.
+ */
+@AutoConfiguration(before = MigrationsAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+public final class MigrationsMetricsAutoConfiguration {
+
+	@Bean
+	MigrationMetrics migrationMetrics(ObjectProvider<MeterRegistry> registry, ObjectProvider<MigrationEngine> engine) {
+		return new MigrationMetrics(registry::getObject, () -> statusOf(engine.getIfAvailable()),
+				MigrationsEndpoint.DEFAULT_TARGET);
+	}
+
+	private static @Nullable MigrationStatus statusOf(@Nullable MigrationEngine engine) {
+		return (engine != null) ? engine.status() : null;
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.bootmigrations.engine;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Logs the progress of long runs every interval while a run is under way: changesets
+ * done out of how many, and the changeset being applied. A run shorter than the interval
+ * logs nothing here; the engine's summary line says what it did. The timer thread is a
+ * daemon that exists only while a run is under way.
+ */
+public class ProgressLogger implements MigrationListener {
+
+	private static final Log logger = LogFactory.getLog(ProgressLogger.class);
+
+	private final Supplier<MigrationStatus> status;
+
+	private final Duration interval;
+
+	private @Nullable ScheduledExecutorService executor;
+
+	private @Nullable ScheduledFuture<?> task;
+
+	/**
+	 * Create a progress logger.
+	 * @param status the engine's current status
+	 * @param interval how often to log while a run is under way
+	 */
+	public ProgressLogger(Supplier<MigrationStatus> status, Duration interval) {
+		this.status = status;
+		this.interval = interval;
+	}
+
+	@Override
+	public synchronized void runStarted(String operation, int total) {
+		cancel();
+		if (total == 0) {
+			return;
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "migrations-progress");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.executor = executor;
+		long millis = this.interval.toMillis();
+		this.task = executor.scheduleAtFixedRate(() -> log(operation), millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void runFinished(RunReport report, MigrationStatus status) {
+		cancel();
+	}
+
+	private void log(String operation) {
+		MigrationStatus current = this.status.get();
+		MigrationStatus.Progress progress = current.progress();
+		if (current.state() != MigrationState.MIGRATING || progress == null) {
+			return;
+		}
+		ChangeSetInfo changeSet = progress.current();
+		logger.info("Migrations: " + operation + " in progress, " + progress.done() + "/" + progress.total()
+				+ " changesets done" + ((changeSet != null) ? "; applying " + changeSet.identifier() : ""));
+	}
+
+	private synchronized void cancel() {
+		if (this.task != null) {
+			this.task.cancel(false);
+			this.task = null;
+		}
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+}
