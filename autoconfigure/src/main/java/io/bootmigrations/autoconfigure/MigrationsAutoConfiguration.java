@@ -92,6 +92,7 @@ public final class MigrationsAutoConfiguration {
 	// --- operator view (issue #3): readiness, progress log, status refresh ---
 
 	@Bean
+	@Conditional(OnManagedModeCondition.class)
 	MigrationsAvailability migrationsAvailability(ApplicationEventPublisher publisher,
 			ObjectProvider<MigrationEngine> engine, ObjectProvider<ApplicationAvailability> availability,
 			MigrationsProperties properties) {

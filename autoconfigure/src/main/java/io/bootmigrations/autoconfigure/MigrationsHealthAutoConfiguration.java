@@ -8,6 +8,7 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPost
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -23,6 +24,7 @@ import io.bootmigrations.engine.MigrationEngine;
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(MigrationEngine.class)
 @ConditionalOnEnabledHealthIndicator("migrations")
+@Conditional(OnManagedModeCondition.class)
 public final class MigrationsHealthAutoConfiguration {
 
 	@Bean

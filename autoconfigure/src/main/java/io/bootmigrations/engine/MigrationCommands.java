@@ -19,6 +19,8 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
 import liquibase.exception.RollbackImpossibleException;
 import liquibase.exception.ValidationFailedException;
+import liquibase.lockservice.StandardLockService;
+import liquibase.snapshot.SnapshotGeneratorFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.MigrationEngine.Session;
@@ -166,7 +168,15 @@ final class MigrationCommands {
 
 	RunReport releaseLocks() {
 		return this.engine.run("release-locks", (session, tracker) -> {
-			session.liquibase().forceReleaseLocks();
+			// Liquibase's own lock row, left by an older setup or by the 'liquibase' lock
+			// strategy; the engine's database lock needs no repair (the server frees it).
+			// Bypass the session lock service, which stands in for this table while the
+			// engine holds its own lock.
+			StandardLockService tableLock = new StandardLockService();
+			tableLock.setDatabase(session.database());
+			if (SnapshotGeneratorFactory.getInstance().hasDatabaseChangeLogLockTable(session.database())) {
+				tableLock.forceReleaseLock();
+			}
 			return 0;
 		});
 	}

@@ -78,7 +78,10 @@ class MigrationsEndpointIntegrationTests {
 			assertThat((Integer) json.read("$.lastRun.applied")).isEqualTo(3);
 			assertThat((String) json.read("$.lastRun.outcome")).isEqualTo("SUCCEEDED");
 			assertThat((Object) json.read("$.lastRun.error")).isNull();
-			assertThat((Boolean) json.read("$.lock.known")).isFalse();
+			assertThat((Boolean) json.read("$.lock.known")).isTrue();
+			assertThat((Boolean) json.read("$.lock.held")).isFalse();
+			assertThat((String) json.read("$.lock.strategy")).isEqualTo("postgresql-advisory");
+			assertThat((Boolean) json.read("$.lock.staleLiquibaseLock")).isFalse();
 			assertThat((Object) json.read("$.progress")).isNull();
 			assertThat(Instant.parse(json.read("$.checkedAt"))).isAfterOrEqualTo(finishedAt.minusSeconds(1));
 			assertThat((List<?>) json.read("$.warnings")).isEmpty();

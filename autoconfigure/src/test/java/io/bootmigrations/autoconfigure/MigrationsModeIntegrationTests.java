@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationTarget;
+import io.bootmigrations.testsupport.RunningApp;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
@@ -87,6 +88,25 @@ class MigrationsModeIntegrationTests {
 			assertThat(this.database.tables()).contains("item");
 		}
 		assertThat(output).contains("migrations.mode=off");
+	}
+
+	@Test
+	void offModeLeavesHealthAndReadinessToTheApplication() {
+		try (RunningApp app = RunningApp.start(this.database, "migrations.mode=off")) {
+			assertThat(app.status("/actuator/health/readiness")).isEqualTo(200);
+			assertThat(app.get("/actuator/health").body()).doesNotContain("\"migrations\"");
+			assertThat(app.json("/actuator/migrations").<String>read("$.state")).isEqualTo("PENDING");
+		}
+		assertThat(this.database.tables()).doesNotContain("databasechangelog");
+	}
+
+	@Test
+	void validateModeReportsReadyWhenTheDatabaseMatches() {
+		boot("migrations.mode=migrate").close();
+		try (RunningApp app = RunningApp.start(this.database, "migrations.mode=validate")) {
+			assertThat(app.status("/actuator/health/readiness")).isEqualTo(200);
+			assertThat(app.json("/actuator/migrations").<String>read("$.state")).isEqualTo("UP_TO_DATE");
+		}
 	}
 
 	private ConfigurableApplicationContext boot(String... extra) {
