@@ -13,13 +13,17 @@ import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import io.bootmigrations.engine.ChangeSetInfo;
 import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.engine.MigrationStatus;
+import io.bootmigrations.engine.MigrationTarget;
+import io.bootmigrations.engine.MigrationTarget.Direction;
 import io.bootmigrations.engine.RunReport;
 
 /**
@@ -71,14 +75,21 @@ public class MigrationsEndpoint {
 	 * a body that says what is wrong ({@code {"error": "..."}}), which an exception would
 	 * not: Spring Boot's error page hides exception messages by default.
 	 * @param list {@code pending} (changelog order), {@code history} (applied, newest
-	 * first) or {@code unexpected} (newest first)
+	 * first) or {@code unexpected} (newest first); or {@code upgrade-sql} /
+	 * {@code downgrade-sql}: the SQL an upgrade or downgrade {@code to} a target would
+	 * run, without running it
 	 * @param page the page, from 0
 	 * @param size the page size, at most {@value #MAX_PAGE_SIZE}
+	 * @param to the target of an SQL preview: {@code head} (default), {@code +N} or a tag
+	 * for an upgrade; {@code -N} or a tag for a downgrade
 	 * @return the page, or a 400 response
 	 */
 	@ReadOperation
 	public WebEndpointResponse<Object> changeSets(@Selector String list, @Nullable Integer page,
-			@Nullable Integer size) {
+			@Nullable Integer size, @Nullable String to) {
+		if (list.equals("upgrade-sql") || list.equals("downgrade-sql")) {
+			return sql(list.equals("upgrade-sql") ? Direction.UPGRADE : Direction.DOWNGRADE, to);
+		}
 		MigrationStatus status = this.engine.status();
 		@Nullable List<ChangeSetInfo> changeSets = switch (list) {
 			case "pending" -> status.pending();
@@ -87,7 +98,8 @@ public class MigrationsEndpoint {
 			default -> null;
 		};
 		if (changeSets == null) {
-			return badRequest("No list '" + list + "' in /actuator/migrations: use pending, history or unexpected");
+			return badRequest("No list '" + list + "' in /actuator/migrations: use pending, history, unexpected, "
+					+ "upgrade-sql or downgrade-sql");
 		}
 		int pageNumber = (page != null) ? page : 0;
 		int pageSize = (size != null) ? size : DEFAULT_PAGE_SIZE;
@@ -96,6 +108,83 @@ public class MigrationsEndpoint {
 					+ ": page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
 		}
 		return new WebEndpointResponse<>(ChangeSetPage.of(DEFAULT_TARGET, list, changeSets, pageNumber, pageSize));
+	}
+
+	/**
+	 * Run an upgrade, a downgrade or a tag. Refused (405) unless
+	 * {@code management.endpoint.migrations.access=unrestricted}. Runs under the
+	 * migration lock, like the migration on boot, and updates the status.
+	 * @param operation {@code upgrade}, {@code downgrade} or {@code tag}
+	 * @param to for an upgrade {@code head} (default), {@code +N} or a tag; for a
+	 * downgrade {@code -N} or a tag (downgrades to {@code base} or a date are left to the
+	 * command line); for {@code tag} the tag name
+	 * @return what the run did (200), why it was refused (400) or why it failed (500)
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> run(String operation, @Nullable String to) {
+		try {
+			RunReport report = switch (operation) {
+				case "upgrade" -> this.engine.upgrade(MigrationTarget.parse(to, Direction.UPGRADE));
+				case "downgrade" -> this.engine.downgrade(downgradeTarget(to));
+				case "tag" -> {
+					if (to == null || to.isBlank()) {
+						throw new IllegalArgumentException("The tag operation needs the tag name in 'to'");
+					}
+					yield this.engine.tag(to.strip());
+				}
+				default -> throw new IllegalArgumentException(
+						"Unknown operation '" + operation + "': use upgrade, downgrade or tag");
+			};
+			return new WebEndpointResponse<>(LastRun.of(report));
+		}
+		catch (IllegalArgumentException ex) {
+			return badRequest(ex.getMessage());
+		}
+		catch (MigrationException ex) {
+			int status = (ex.getFailure().kind() == MigrationFailure.Kind.REFUSED)
+					? WebEndpointResponse.STATUS_BAD_REQUEST : WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
+			return new WebEndpointResponse<>(Map.of("error", Error.of(ex.getFailure())), status);
+		}
+	}
+
+	private WebEndpointResponse<Object> sql(Direction direction, @Nullable String to) {
+		try {
+			MigrationTarget target = (direction == Direction.UPGRADE) ? MigrationTarget.parse(to, direction)
+					: downgradeTarget(to);
+			String sql = (direction == Direction.UPGRADE) ? this.engine.upgradeSql(target)
+					: this.engine.downgradeSql(target);
+			return new WebEndpointResponse<>(new SqlPreview(DEFAULT_TARGET, direction.name().toLowerCase(Locale.ROOT),
+					target.toString(), sql));
+		}
+		catch (IllegalArgumentException ex) {
+			return badRequest(ex.getMessage());
+		}
+		catch (MigrationException ex) {
+			int status = (ex.getFailure().kind() == MigrationFailure.Kind.REFUSED)
+					? WebEndpointResponse.STATUS_BAD_REQUEST : WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
+			return new WebEndpointResponse<>(Map.of("error", Error.of(ex.getFailure())), status);
+		}
+	}
+
+	private static MigrationTarget downgradeTarget(@Nullable String to) {
+		MigrationTarget target = MigrationTarget.parse(to, Direction.DOWNGRADE);
+		if (target.kind() == MigrationTarget.Kind.BASE || target.kind() == MigrationTarget.Kind.DATE) {
+			throw new IllegalArgumentException("Downgrades to '" + to + "' are not offered over HTTP: use -N or a tag, "
+					+ "or the downgrade command (--migrations.command=downgrade)");
+		}
+		return target;
+	}
+
+	/**
+	 * The SQL an upgrade or a downgrade would run.
+	 *
+	 * @param target the migration target
+	 * @param direction {@code upgrade} or {@code downgrade}
+	 * @param to where it would go
+	 * @param sql the SQL, as Liquibase would run it
+	 */
+	public record SqlPreview(String target, String direction, String to, String sql) {
+
 	}
 
 	private static WebEndpointResponse<Object> badRequest(String message) {

@@ -1,0 +1,123 @@
+package io.bootmigrations.actuate;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.bootmigrations.testsupport.RunningApp;
+import io.bootmigrations.testsupport.RunningApp.Json;
+import io.bootmigrations.testsupport.TestDatabase;
+import io.bootmigrations.testsupport.TestDatabaseServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The write operations and SQL previews of {@link MigrationsEndpoint}, over real HTTP on
+ * PostgreSQL. The application starts with {@code migrations.mode=off}, so that only the
+ * endpoint changes the database.
+ */
+class MigrationsEndpointOperationsIntegrationTests {
+
+	private static final String CHANGELOG = "spring.liquibase.change-log=classpath:db/commands/changelog.xml";
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabaseServer.postgres().create("endpoint_ops");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void writeOperationsAreRefusedByDefault() {
+		try (RunningApp app = RunningApp.start(this.database, CHANGELOG, "migrations.mode=off")) {
+			assertThat(app.post("/actuator/migrations", "{\"operation\":\"upgrade\"}").statusCode()).isEqualTo(405);
+		}
+		assertThat(this.database.tables()).doesNotContain("databasechangelog", "author");
+	}
+
+	@Test
+	void upgradeAndDowngradeByCountAndTagWhenOptedIn() {
+		try (RunningApp app = RunningApp.start(this.database, CHANGELOG, "migrations.mode=off",
+				"management.endpoint.migrations.access=unrestricted")) {
+			Json toTag = json(app.post("/actuator/migrations", "{\"operation\":\"upgrade\",\"to\":\"1.0\"}"));
+			assertThat(toTag.<Integer>read("$.applied")).isEqualTo(3);
+			assertThat(toTag.<String>read("$.outcome")).isEqualTo("SUCCEEDED");
+			assertThat(appliedIds()).containsExactly("1-author", "2-seed", "3-tag-1.0");
+
+			assertThat(json(app.post("/actuator/migrations", "{\"operation\":\"upgrade\",\"to\":\"+1\"}"))
+				.<Integer>read("$.applied")).isEqualTo(1);
+			assertThat(this.database.tables()).contains("book");
+
+			assertThat(json(app.post("/actuator/migrations", "{\"operation\":\"downgrade\",\"to\":\"-1\"}"))
+				.<Integer>read("$.applied")).isEqualTo(1);
+			assertThat(this.database.tables()).doesNotContain("book");
+
+			app.post("/actuator/migrations", "{\"operation\":\"upgrade\"}");
+			assertThat(appliedIds()).hasSize(6);
+			assertThat(app.json("/actuator/migrations").<String>read("$.state")).isEqualTo("UP_TO_DATE");
+
+			var tagged = app.post("/actuator/migrations", "{\"operation\":\"tag\",\"to\":\"release-7\"}");
+			assertThat(tagged.statusCode()).isEqualTo(200);
+			assertThat(this.database.jdbc()
+				.queryForObject("SELECT tag FROM databasechangelog WHERE id = '6-tag-2.0'", String.class))
+				.isEqualTo("release-7");
+		}
+	}
+
+	@Test
+	void refusalsAnswer400AndChangeNothing() {
+		try (RunningApp app = RunningApp.start(this.database, CHANGELOG,
+				"management.endpoint.migrations.access=unrestricted")) {
+			assertThat(appliedIds()).hasSize(6);
+			var acrossSeed = app.post("/actuator/migrations", "{\"operation\":\"downgrade\",\"to\":\"-5\"}");
+			assertThat(acrossSeed.statusCode()).isEqualTo(400);
+			assertThat(acrossSeed.body()).contains("2-seed");
+			var unknownTag = app.post("/actuator/migrations", "{\"operation\":\"upgrade\",\"to\":\"no-such-tag\"}");
+			assertThat(unknownTag.statusCode()).isEqualTo(400);
+			assertThat(unknownTag.body()).contains("no-such-tag");
+			var base = app.post("/actuator/migrations", "{\"operation\":\"downgrade\",\"to\":\"base\"}");
+			assertThat(base.statusCode()).isEqualTo(400);
+			assertThat(base.body()).contains("--migrations.command=downgrade");
+			var unknown = app.post("/actuator/migrations", "{\"operation\":\"drop\"}");
+			assertThat(unknown.statusCode()).isEqualTo(400);
+			assertThat(appliedIds()).hasSize(6);
+			assertThat(this.database.tables()).contains("author", "book");
+		}
+	}
+
+	@Test
+	void sqlPreviewsShowWhatWouldRunWithoutRunningIt() {
+		try (RunningApp app = RunningApp.start(this.database, CHANGELOG, "migrations.mode=off")) {
+			Json upgrade = app.json("/actuator/migrations/upgrade-sql?to=1.0");
+			assertThat(upgrade.<String>read("$.direction")).isEqualTo("upgrade");
+			assertThat(upgrade.<String>read("$.sql")).contains("CREATE TABLE public.author")
+				.contains("INSERT INTO author")
+				.doesNotContain("CREATE TABLE public.book");
+			assertThat(this.database.tables()).doesNotContain("author");
+		}
+		try (RunningApp app = RunningApp.start(this.database, CHANGELOG)) {
+			Json downgrade = app.json("/actuator/migrations/downgrade-sql?to=-2");
+			assertThat(downgrade.<String>read("$.sql")).contains("DROP INDEX").doesNotContain("DROP TABLE public.author");
+			assertThat(this.database.tables()).contains("book");
+			assertThat(app.get("/actuator/migrations/downgrade-sql").statusCode()).isEqualTo(400);
+		}
+	}
+
+	private List<String> appliedIds() {
+		return this.database.jdbc().queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted",
+				String.class);
+	}
+
+	private static Json json(java.net.http.HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return new Json(response.body());
+	}
+
+}
