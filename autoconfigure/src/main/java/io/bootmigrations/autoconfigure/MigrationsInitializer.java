@@ -134,7 +134,6 @@ public class MigrationsInitializer extends SpringLiquibase
 				throw ex;
 			}
 			logFailure(ex.getFailure(), "the application stays up but refuses traffic");
-			refreshAfterFailure();
 		}
 	}
 
@@ -169,7 +168,6 @@ public class MigrationsInitializer extends SpringLiquibase
 			boolean markBroken = this.onFailure == OnFailure.FAIL && this.eventPublisher != null;
 			logFailure(ex.getFailure(), markBroken ? "liveness is marked BROKEN (migrations.on-failure=fail) "
 					+ "so that the application is restarted" : "the application stays up but refuses traffic");
-			refreshAfterFailure();
 			if (markBroken) {
 				AvailabilityChangeEvent.publish(this.eventPublisher, this, LivenessState.BROKEN);
 			}
@@ -182,20 +180,6 @@ public class MigrationsInitializer extends SpringLiquibase
 		}
 		finally {
 			this.background = null;
-		}
-	}
-
-	/**
-	 * A failed run leaves the snapshot as it was before the run; read what the database
-	 * now holds (the changesets applied before the failure) so that the endpoint shows
-	 * it. The state stays {@code FAILED}.
-	 */
-	private void refreshAfterFailure() {
-		try {
-			this.engine.refresh();
-		}
-		catch (MigrationException ex) {
-			logger.debug("Migrations: could not read the database after the failure: " + ex.getFailure().message());
 		}
 	}
 

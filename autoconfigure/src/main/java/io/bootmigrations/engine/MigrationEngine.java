@@ -346,6 +346,7 @@ public final class MigrationEngine {
 			RunReport failed = new RunReport(operation, startedAt, Instant.now(), tracker.applied(), Outcome.FAILED,
 					ex.getFailure());
 			publish(this.status.withState(MigrationState.FAILED).withProgress(null).withLastRun(failed));
+			readBackAfterFailure();
 			this.listeners.forEach((listener) -> listener.runFinished(failed, this.status));
 			throw ex;
 		}
@@ -365,6 +366,20 @@ public final class MigrationEngine {
 		logger.info("Migrations: applied " + report.applied() + " changeset" + ((report.applied() == 1) ? "" : "s")
 				+ " in " + report.duration().toMillis() + " ms; " + current.pending().size() + " pending"
 				+ ((last != null) ? "; last " + last.id() + " (" + last.file() + ")" : ""));
+	}
+
+	/**
+	 * A failed run may have applied changesets before the one that failed: read what the
+	 * database now records so that the status shows it. Best effort, without the lock and
+	 * without waiting; the state stays {@code FAILED}.
+	 */
+	private void readBackAfterFailure() {
+		try {
+			refresh();
+		}
+		catch (MigrationException ex) {
+			logger.debug("Migrations: could not read the database after the failure: " + ex.getFailure().message());
+		}
 	}
 
 	private MigrationState stateFor(List<ChangeSetInfo> pending) {
