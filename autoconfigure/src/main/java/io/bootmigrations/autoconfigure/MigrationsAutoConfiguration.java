@@ -37,6 +37,7 @@ import org.springframework.util.StringUtils;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
 import io.bootmigrations.engine.MigrationSettings;
+import io.bootmigrations.engine.fastpath.FastPath;
 
 /**
  * Migrates the application's database with Liquibase while the context refreshes, before
@@ -62,11 +63,13 @@ public final class MigrationsAutoConfiguration {
 	MigrationEngine migrationEngine(ObjectProvider<DataSource> dataSource,
 			@LiquibaseDataSource ObjectProvider<DataSource> liquibaseDataSource, LiquibaseProperties liquibase,
 			ObjectProvider<LiquibaseConnectionDetails> connectionDetails, ResourceLoader resourceLoader,
-			ObjectProvider<MigrationListener> listeners) {
+			ObjectProvider<MigrationListener> listeners, MigrationsProperties properties) {
 		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
-		return new MigrationEngine(migrationDataSource, settings(liquibase),
-				new SpringResourceAccessor(resourceLoader), listeners.orderedStream().toList());
+		MigrationSettings settings = settings(liquibase);
+		return new MigrationEngine(migrationDataSource, settings, new SpringResourceAccessor(resourceLoader),
+				listeners.orderedStream().toList(),
+				properties.getFastPath().isEnabled() ? new FastPath(settings) : null);
 	}
 
 	@Bean(name = "liquibase")
