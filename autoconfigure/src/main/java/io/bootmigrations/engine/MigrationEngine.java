@@ -148,7 +148,8 @@ public final class MigrationEngine {
 		return (unchanged != null) ? unchanged : run("update", this::update);
 	}
 
-	// Fast path (#6): the fingerprint logic lives in io.bootmigrations.engine.fastpath
+	// Fast path (#6): skip Liquibase when nothing changed since the last run that left
+	// nothing to do; the fingerprint logic lives in io.bootmigrations.engine.fastpath
 
 	private @Nullable RunReport skipIfUnchanged() {
 		FastPath fastPath = this.fastPath;
@@ -215,6 +216,8 @@ public final class MigrationEngine {
 			}
 		}
 	}
+
+	// End of the fast path (#6)
 
 	/**
 	 * Read the database's applied changesets again and recompute the status, without
