@@ -435,6 +435,8 @@ public final class MigrationEngine {
 
 		private @Nullable DatabaseInfo databaseInfo;
 
+		private @Nullable ChangeLogModel model;
+
 		Session(Connection connection) throws Exception {
 			this.connection = connection;
 			this.database = createDatabase(connection);
@@ -461,8 +463,13 @@ public final class MigrationEngine {
 		}
 
 		ChangeLogModel model() throws Exception {
-			ChangeLogModel model = ChangeLogModel.of(changeLog(), this.database, this.contexts, this.labels);
-			MigrationEngine.this.changeLogModel = model;
+			// computed once per session: describing every changeset is costly for large changelogs
+			ChangeLogModel model = this.model;
+			if (model == null) {
+				model = ChangeLogModel.of(changeLog(), this.database, this.contexts, this.labels);
+				this.model = model;
+				MigrationEngine.this.changeLogModel = model;
+			}
 			return model;
 		}
 
@@ -555,6 +562,10 @@ public final class MigrationEngine {
 
 		private volatile @Nullable ChangeSet failedChangeSet;
 
+		private @Nullable ChangeSet current;
+
+		private @Nullable ChangeSetInfo currentInfo;
+
 		ProgressTracker(String operation) {
 			this.operation = operation;
 		}
@@ -572,8 +583,18 @@ public final class MigrationEngine {
 		@Override
 		public void willRun(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 				ChangeSet.RunStatus runStatus) {
-			publish(MigrationEngine.this.status
-				.withProgress(new Progress(this.done, this.total, ChangeLogModel.info(changeSet))));
+			publish(MigrationEngine.this.status.withProgress(new Progress(this.done, this.total, info(changeSet))));
+		}
+
+		// Liquibase computes a changeset's description anew on every call; describe it once
+		private ChangeSetInfo info(ChangeSet changeSet) {
+			ChangeSetInfo info = this.currentInfo;
+			if (this.current != changeSet || info == null) {
+				info = ChangeLogModel.info(changeSet);
+				this.current = changeSet;
+				this.currentInfo = info;
+			}
+			return info;
 		}
 
 		@Override
@@ -583,7 +604,7 @@ public final class MigrationEngine {
 			if (execType == ChangeSet.ExecType.EXECUTED || execType == ChangeSet.ExecType.RERAN) {
 				this.applied++;
 			}
-			ChangeSetInfo info = ChangeLogModel.info(changeSet);
+			ChangeSetInfo info = info(changeSet);
 			Progress progress = new Progress(this.done, Math.max(this.total, this.done), null);
 			publish(MigrationEngine.this.status.withProgress(progress));
 			MigrationEngine.this.listeners.forEach((listener) -> listener.changeSetApplied(info, progress));
