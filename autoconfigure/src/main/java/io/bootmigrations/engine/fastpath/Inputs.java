@@ -2,6 +2,7 @@ package io.bootmigrations.engine.fastpath;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
@@ -138,19 +140,39 @@ final class Inputs {
 	 */
 	void answerNow(ResourceAccessor accessor, Map<String, String> parameters, MessageDigest digest)
 			throws IOException {
-		for (String question : this.questions) {
-			String subject = subject(question);
-			String answer = switch (kind(question)) {
-				case LOOKUP -> uris(accessor.getAll(subject));
-				case SEARCH -> paths(accessor.search(subject, false));
-				case SEARCH_RECURSIVE -> paths(accessor.search(subject, true));
-				case READ -> contentDigest(URI.create(subject));
-				case MISSING -> contentDigest(URI.create(subject)).equals(ABSENT) ? ABSENT : "<present>";
-				case PARAMETER -> parameter(subject, parameters);
-				default -> throw new IOException("Unknown input " + question);
-			};
-			Hashing.update(digest, question, answer);
+		// Thousands of independent lookups and reads: answer them in parallel (the boot thread
+		// waits anyway), hash the answers in order.
+		String[] answers = new String[this.questions.size()];
+		try {
+			IntStream.range(0, answers.length).parallel().forEach((i) -> {
+				try {
+					answers[i] = answer(this.questions.get(i), accessor, parameters);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
 		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		for (int i = 0; i < answers.length; i++) {
+			Hashing.update(digest, this.questions.get(i), answers[i]);
+		}
+	}
+
+	private static String answer(String question, ResourceAccessor accessor, Map<String, String> parameters)
+			throws IOException {
+		String subject = subject(question);
+		return switch (kind(question)) {
+			case LOOKUP -> uris(accessor.getAll(subject));
+			case SEARCH -> paths(accessor.search(subject, false));
+			case SEARCH_RECURSIVE -> paths(accessor.search(subject, true));
+			case READ -> contentDigest(URI.create(subject));
+			case MISSING -> contentDigest(URI.create(subject)).equals(ABSENT) ? ABSENT : "<present>";
+			case PARAMETER -> parameter(subject, parameters);
+			default -> throw new IOException("Unknown input " + question);
+		};
 	}
 
 	static String lookup(String path) {
