@@ -108,6 +108,19 @@ public final class BenchmarkRunner {
 		System.out.println("## Status endpoints at " + largest
 				+ " applied changesets (starter app, real HTTP on localhost, median of 50 calls after 10 warm-up)");
 		boot(largest, database, "starter", List.of("--bench.endpoints=true"));
+		dropAll(ns);
+	}
+
+	private void dropAll(List<Integer> ns) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.postgres);
+				Statement statement = connection.createStatement()) {
+			for (int n : ns) {
+				statement.execute("DROP DATABASE IF EXISTS bench_run_" + n + " WITH (FORCE)");
+				statement.execute("DROP DATABASE IF EXISTS bench_template_" + n + " WITH (FORCE)");
+			}
+			statement.execute("DROP DATABASE IF EXISTS bench_first WITH (FORCE)");
+			statement.execute("DROP DATABASE IF EXISTS bench_sql WITH (FORCE)");
+		}
 	}
 
 	private void printRestartTable(Map<Integer, Map<String, List<Map<String, Double>>>> results) {
