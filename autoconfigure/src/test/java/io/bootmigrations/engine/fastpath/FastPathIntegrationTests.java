@@ -303,6 +303,21 @@ class FastPathIntegrationTests {
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(engine(settings().build())::migrate);
 	}
 
+	@Test
+	void rowWrittenByAnotherReplicaWhileRecordingRecordsNothing() throws SQLException {
+		MigrationSettings settings = settings().build();
+		engine(settings).migrate();
+		FastPath fastPath = new FastPath(settings);
+		fastPath.attach(accessor());
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			ChangeLogHistory history = fastPath.readHistory(connection);
+			this.database.execute("INSERT INTO databasechangelog (id, author, filename, dateexecuted, "
+					+ "orderexecuted, exectype) VALUES ('r', 'replica', 'db/fast/newer.xml', now(), 100, 'EXECUTED')");
+			assertThat(fastPath.record(connection, history, true)).isFalse();
+		}
+		assertThat(matches(settings)).isFalse();
+	}
+
 	private boolean matches(MigrationSettings settings) {
 		FastPath fastPath = new FastPath(settings);
 		fastPath.attach(accessor());
