@@ -43,6 +43,7 @@ import io.bootmigrations.engine.MigrationListener;
 import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.Safeguards;
 import io.bootmigrations.engine.ProgressLogger;
+import io.bootmigrations.engine.fastpath.FastPath;
 
 /**
  * Migrates the application's database with Liquibase while the context refreshes, before
@@ -78,8 +79,10 @@ public final class MigrationsAutoConfiguration {
 			ObjectProvider<MigrationListener> listeners, MigrationsProperties properties) {
 		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
-		return new MigrationEngine(migrationDataSource, settings(liquibase),
-				new SpringResourceAccessor(resourceLoader), listeners.orderedStream().toList(), safeguards(properties));
+		MigrationSettings settings = settings(liquibase);
+		return new MigrationEngine(migrationDataSource, settings, new SpringResourceAccessor(resourceLoader),
+				listeners.orderedStream().toList(), safeguards(properties),
+				properties.getFastPath().isEnabled() ? new FastPath(settings) : null);
 	}
 
 	@Bean(name = "liquibase")

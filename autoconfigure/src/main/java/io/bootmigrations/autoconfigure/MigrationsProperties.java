@@ -74,6 +74,8 @@ public class MigrationsProperties implements Validator {
 
 	private final Health health = new Health();
 
+	private final FastPath fastPath = new FastPath();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -112,6 +114,10 @@ public class MigrationsProperties implements Validator {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public FastPath getFastPath() {
+		return this.fastPath;
 	}
 
 	@Override
@@ -341,6 +347,28 @@ public class MigrationsProperties implements Validator {
 
 		public void setDownOnUnexpected(boolean downOnUnexpected) {
 			this.downOnUnexpected = downOnUnexpected;
+		}
+
+	}
+
+	/**
+	 * Fast path of a boot with nothing to apply.
+	 */
+	public static class FastPath {
+
+		/**
+		 * Whether a boot skips Liquibase when nothing that decides its outcome changed since
+		 * the last run that left nothing to do (changelog files, settings, Liquibase version,
+		 * DATABASECHANGELOG rows).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -1,10 +1,13 @@
 package io.bootmigrations.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -27,11 +30,17 @@ final class ChangeLogModel {
 
 	private final List<ChangeSetInfo> expected;
 
+	private final List<String> expectedKeys;
+
 	private final Set<String> allKeys;
+
+	// normalizing a path is costly and a changelog has far fewer files than changesets
+	private final Map<String, String> normalizedPaths = new ConcurrentHashMap<>();
 
 	private ChangeLogModel(List<ChangeSetInfo> expected, Set<String> allKeys) {
 		this.expected = List.copyOf(expected);
 		this.allKeys = Set.copyOf(allKeys);
+		this.expectedKeys = this.expected.stream().map(this::cachedKey).toList();
 	}
 
 	static ChangeLogModel of(DatabaseChangeLog changeLog, Database database, Contexts contexts,
@@ -40,8 +49,10 @@ final class ChangeLogModel {
 				new DbmsChangeSetFilter(database), new IgnoreChangeSetFilter());
 		List<ChangeSetInfo> expected = new ArrayList<>();
 		Set<String> allKeys = new HashSet<>();
+		Map<String, String> normalizedPaths = new HashMap<>();
 		for (ChangeSet changeSet : changeLog.getChangeSets()) {
-			allKeys.add(key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor()));
+			String file = normalizedPaths.computeIfAbsent(changeSet.getFilePath(), DatabaseChangeLog::normalizePath);
+			allKeys.add((file + "::" + changeSet.getId() + "::" + changeSet.getAuthor()).toLowerCase(Locale.ROOT));
 			if (accepts(filters, changeSet)) {
 				expected.add(info(changeSet));
 			}
@@ -63,14 +74,6 @@ final class ChangeLogModel {
 				changeSet.getDescription(), null, null);
 	}
 
-	static String key(ChangeSetInfo changeSet) {
-		return key(changeSet.file(), changeSet.id(), changeSet.author());
-	}
-
-	static String key(String file, String id, String author) {
-		return (DatabaseChangeLog.normalizePath(file) + "::" + id + "::" + author).toLowerCase(Locale.ROOT);
-	}
-
 	/**
 	 * The changesets of the changelog that are not recorded as applied.
 	 * @param applied the applied changesets
@@ -78,8 +81,14 @@ final class ChangeLogModel {
 	 */
 	List<ChangeSetInfo> pending(List<ChangeSetInfo> applied) {
 		Set<String> appliedKeys = new HashSet<>();
-		applied.forEach((changeSet) -> appliedKeys.add(key(changeSet)));
-		return this.expected.stream().filter((changeSet) -> !appliedKeys.contains(key(changeSet))).toList();
+		applied.forEach((changeSet) -> appliedKeys.add(cachedKey(changeSet)));
+		List<ChangeSetInfo> pending = new ArrayList<>();
+		for (int i = 0; i < this.expected.size(); i++) {
+			if (!appliedKeys.contains(this.expectedKeys.get(i))) {
+				pending.add(this.expected.get(i));
+			}
+		}
+		return pending;
 	}
 
 	/**
@@ -88,7 +97,26 @@ final class ChangeLogModel {
 	 * @return the unexpected changesets, in execution order
 	 */
 	List<ChangeSetInfo> unexpected(List<ChangeSetInfo> applied) {
-		return applied.stream().filter((changeSet) -> !this.allKeys.contains(key(changeSet))).toList();
+		return applied.stream().filter((changeSet) -> !this.allKeys.contains(cachedKey(changeSet))).toList();
+	}
+
+	private String cachedKey(ChangeSetInfo changeSet) {
+		String file = this.normalizedPaths.computeIfAbsent(changeSet.file(), DatabaseChangeLog::normalizePath);
+		return (file + "::" + changeSet.id() + "::" + changeSet.author()).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The identity Liquibase gives a changeset: normalized path, id and author, case
+	 * insensitive.
+	 * @param changeSet the changeset
+	 * @return its key
+	 */
+	static String key(ChangeSetInfo changeSet) {
+		return key(changeSet.file(), changeSet.id(), changeSet.author());
+	}
+
+	static String key(String file, String id, String author) {
+		return (DatabaseChangeLog.normalizePath(file) + "::" + id + "::" + author).toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -44,6 +44,9 @@ import org.jspecify.annotations.Nullable;
 import io.bootmigrations.engine.MigrationStatus.DatabaseInfo;
 import io.bootmigrations.engine.MigrationStatus.Progress;
 import io.bootmigrations.engine.RunReport.Outcome;
+import io.bootmigrations.engine.fastpath.ChangeLogHistory;
+import io.bootmigrations.engine.fastpath.ChangeLogPreconditions;
+import io.bootmigrations.engine.fastpath.FastPath;
 
 /**
  * The one migration engine: runs Liquibase against one database under a lock and keeps
@@ -83,6 +86,8 @@ public final class MigrationEngine {
 
 	private final MigrationCommands commands = new MigrationCommands(this);
 
+	private final @Nullable FastPath fastPath;
+
 	/**
 	 * Create an engine.
 	 * @param dataSource where to migrate
@@ -92,7 +97,7 @@ public final class MigrationEngine {
 	 */
 	public MigrationEngine(DataSource dataSource, MigrationSettings settings, ResourceAccessor resourceAccessor,
 			List<MigrationListener> listeners) {
-		this(dataSource, settings, resourceAccessor, listeners, Safeguards.defaults());
+		this(dataSource, settings, resourceAccessor, listeners, Safeguards.defaults(), null);
 	}
 
 	/**
@@ -105,9 +110,41 @@ public final class MigrationEngine {
 	 */
 	public MigrationEngine(DataSource dataSource, MigrationSettings settings, ResourceAccessor resourceAccessor,
 			List<MigrationListener> listeners, Safeguards safeguards) {
+		this(dataSource, settings, resourceAccessor, listeners, safeguards, null);
+	}
+
+	/**
+	 * Create an engine with the default safeguards.
+	 * @param dataSource where to migrate
+	 * @param settings what to migrate and how
+	 * @param resourceAccessor how Liquibase finds changelog files
+	 * @param listeners callbacks for progress and metrics
+	 * @param fastPath the fast path that lets {@link #migrate()} skip Liquibase when nothing
+	 * changed since the last run that left nothing to do, or {@code null} to always run
+	 * Liquibase
+	 */
+	public MigrationEngine(DataSource dataSource, MigrationSettings settings, ResourceAccessor resourceAccessor,
+			List<MigrationListener> listeners, @Nullable FastPath fastPath) {
+		this(dataSource, settings, resourceAccessor, listeners, Safeguards.defaults(), fastPath);
+	}
+
+	/**
+	 * Create an engine.
+	 * @param dataSource where to migrate
+	 * @param settings what to migrate and how
+	 * @param resourceAccessor how Liquibase finds changelog files
+	 * @param listeners callbacks for progress and metrics
+	 * @param safeguards how runs are locked across processes and wait for the database
+	 * @param fastPath the fast path that lets {@link #migrate()} skip Liquibase when nothing
+	 * changed since the last run that left nothing to do, or {@code null} to always run
+	 * Liquibase
+	 */
+	public MigrationEngine(DataSource dataSource, MigrationSettings settings, ResourceAccessor resourceAccessor,
+			List<MigrationListener> listeners, Safeguards safeguards, @Nullable FastPath fastPath) {
 		this.dataSource = dataSource;
 		this.settings = settings;
-		this.resourceAccessor = resourceAccessor;
+		this.fastPath = fastPath;
+		this.resourceAccessor = (fastPath != null) ? fastPath.attach(resourceAccessor) : resourceAccessor;
 		this.listeners = List.copyOf(listeners);
 		this.status = MigrationStatus.initial(settings.changeLog());
 		this.safeguards = safeguards;
@@ -152,8 +189,80 @@ public final class MigrationEngine {
 	 * @throws MigrationException if the migration failed; the status then says why
 	 */
 	public RunReport migrate() {
-		return run("update", this::update);
+		RunReport unchanged = skipIfUnchanged();
+		return (unchanged != null) ? unchanged : run("update", this::update);
 	}
+
+	// Fast path (#6): skip Liquibase when nothing changed since the last run that left
+	// nothing to do; the fingerprint logic lives in io.bootmigrations.engine.fastpath
+
+	private @Nullable RunReport skipIfUnchanged() {
+		FastPath fastPath = this.fastPath;
+		if (fastPath == null || !fastPath.isApplicable()) {
+			return null;
+		}
+		this.runLock.lock();
+		try {
+			Instant startedAt = Instant.now();
+			RunReport report;
+			try (Connection connection = this.dataSource.getConnection()) {
+				ChangeLogHistory history = fastPath.check(connection);
+				if (history == null) {
+					return null;
+				}
+				report = new RunReport("update", startedAt, Instant.now(), 0, Outcome.SUCCEEDED, null);
+				String schema = (this.settings.defaultSchema() != null) ? this.settings.defaultSchema()
+						: connection.getSchema();
+				var metaData = connection.getMetaData();
+				DatabaseInfo database = new DatabaseInfo(metaData.getDatabaseProductName(),
+						metaData.getDatabaseProductVersion(), JdbcUrls.sanitize(metaData.getURL()),
+						metaData.getUserName(), schema);
+				publish(new MigrationStatus(MigrationState.UP_TO_DATE, this.settings.changeLog(), database,
+						history.applied(), List.of(), List.of(), report, this.status.lock(), null, Instant.now()));
+			}
+			catch (SQLException ex) {
+				logger.debug("Migrations fast path unavailable, running Liquibase", ex);
+				return null;
+			}
+			this.listeners.forEach((listener) -> listener.runStarted("update", 0));
+			logger.info("Migrations: database up to date (" + this.status.applied().size()
+					+ " applied) - nothing changed since the last run, Liquibase skipped");
+			this.listeners.forEach((listener) -> listener.runFinished(report, this.status));
+			return report;
+		}
+		finally {
+			this.runLock.unlock();
+		}
+	}
+
+	private void recordFingerprint(Session session, DatabaseChangeLog changeLog) {
+		FastPath fastPath = this.fastPath;
+		if (fastPath == null || !fastPath.isApplicable()) {
+			return;
+		}
+		try {
+			ChangeLogHistory history = fastPath.readHistory(session.connection);
+			session.resetHistory();
+			boolean upToDate = unrun(session, changeLog).isEmpty()
+					&& session.model().unexpected(history.applied()).isEmpty()
+					&& !ChangeLogPreconditions.present(changeLog);
+			fastPath.record(session.connection, history, upToDate);
+		}
+		catch (Exception ex) {
+			logger.info("Migrations fast path: could not record the fingerprint, the next boot runs Liquibase ("
+					+ ex.getMessage() + ")");
+			try {
+				if (!session.connection.getAutoCommit()) {
+					session.connection.rollback();
+				}
+			}
+			catch (SQLException rollbackFailure) {
+				ex.addSuppressed(rollbackFailure);
+			}
+		}
+	}
+
+	// End of the fast path (#6)
 
 	/**
 	 * Read the database's applied changesets again and recompute the status, without
@@ -286,6 +395,9 @@ public final class MigrationEngine {
 	// ---- end of operator commands
 
 	private int update(Session session, ProgressTracker tracker) throws Exception {
+		if (this.fastPath != null) {
+			this.fastPath.startRecording();
+		}
 		Liquibase liquibase = session.liquibase();
 		if (this.settings.dropFirst()) {
 			liquibase.dropAll();
@@ -307,6 +419,7 @@ public final class MigrationEngine {
 		else {
 			liquibase.update(this.settings.tag(), session.contexts, session.labels);
 		}
+		recordFingerprint(session, changeLog);
 		return tracker.applied();
 	}
 
@@ -467,6 +580,8 @@ public final class MigrationEngine {
 		Map<String, Object> scope = new HashMap<>();
 		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
 		scope.put(Scope.Attr.integrationDetails.name(), new IntegrationDetails("spring"));
+		// files a changeset reads lazily (sqlFile, checksums outside Liquibase's own commands)
+		scope.put(Scope.Attr.resourceAccessor.name(), this.resourceAccessor);
 		scope.put(AnalyticsArgs.ENABLED.getKey(), this.settings.analyticsEnabled());
 		if (this.settings.licenseKey() != null) {
 			scope.put("liquibase.licenseKey", this.settings.licenseKey());
@@ -516,6 +631,8 @@ public final class MigrationEngine {
 
 		private @Nullable DatabaseInfo databaseInfo;
 
+		private @Nullable ChangeLogModel model;
+
 		Session(Connection connection) throws Exception {
 			this.connection = connection;
 			this.database = createDatabase(connection);
@@ -558,8 +675,13 @@ public final class MigrationEngine {
 		}
 
 		ChangeLogModel model() throws Exception {
-			ChangeLogModel model = ChangeLogModel.of(changeLog(), this.database, this.contexts, this.labels);
-			MigrationEngine.this.changeLogModel = model;
+			// computed once per session: describing every changeset is costly for large changelogs
+			ChangeLogModel model = this.model;
+			if (model == null) {
+				model = ChangeLogModel.of(changeLog(), this.database, this.contexts, this.labels);
+				this.model = model;
+				MigrationEngine.this.changeLogModel = model;
+			}
 			return model;
 		}
 
@@ -652,6 +774,10 @@ public final class MigrationEngine {
 
 		private volatile @Nullable ChangeSet failedChangeSet;
 
+		private @Nullable ChangeSet current;
+
+		private @Nullable ChangeSetInfo currentInfo;
+
 		ProgressTracker(String operation) {
 			this.operation = operation;
 		}
@@ -669,8 +795,18 @@ public final class MigrationEngine {
 		@Override
 		public void willRun(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 				ChangeSet.RunStatus runStatus) {
-			publish(MigrationEngine.this.status
-				.withProgress(new Progress(this.done, this.total, ChangeLogModel.info(changeSet))));
+			publish(MigrationEngine.this.status.withProgress(new Progress(this.done, this.total, info(changeSet))));
+		}
+
+		// Liquibase computes a changeset's description anew on every call; describe it once
+		private ChangeSetInfo info(ChangeSet changeSet) {
+			ChangeSetInfo info = this.currentInfo;
+			if (this.current != changeSet || info == null) {
+				info = ChangeLogModel.info(changeSet);
+				this.current = changeSet;
+				this.currentInfo = info;
+			}
+			return info;
 		}
 
 		@Override
@@ -680,7 +816,7 @@ public final class MigrationEngine {
 			if (execType == ChangeSet.ExecType.EXECUTED || execType == ChangeSet.ExecType.RERAN) {
 				this.applied++;
 			}
-			ChangeSetInfo info = ChangeLogModel.info(changeSet);
+			ChangeSetInfo info = info(changeSet);
 			Progress progress = new Progress(this.done, Math.max(this.total, this.done), null);
 			publish(MigrationEngine.this.status.withProgress(progress));
 			MigrationEngine.this.listeners.forEach((listener) -> listener.changeSetApplied(info, progress));

@@ -1,0 +1,53 @@
+package io.bootmigrations.engine.fastpath;
+
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.bootmigrations.engine.ChangeSetInfo;
+
+/**
+ * Every row of {@code DATABASECHANGELOG}, read in one query: the applied changesets for the
+ * status, and a digest of every column of every row for the fingerprint, so that any
+ * change to the table by anyone (a new, deleted or edited row, a cleared checksum) changes
+ * the digest.
+ *
+ * @param applied the applied changesets, in execution order
+ * @param digest the digest of all rows
+ */
+public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
+
+	private static final String COLUMNS = "ID, AUTHOR, FILENAME, DESCRIPTION, DATEEXECUTED, TAG, ORDEREXECUTED, "
+			+ "EXECTYPE, MD5SUM, COMMENTS, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID";
+
+	public ChangeLogHistory {
+		applied = List.copyOf(applied);
+	}
+
+	static ChangeLogHistory read(Connection connection, String table) throws SQLException {
+		String sql = "SELECT " + COLUMNS + " FROM " + table
+				+ " ORDER BY ORDEREXECUTED, DATEEXECUTED, ID, AUTHOR, FILENAME";
+		List<ChangeSetInfo> applied = new ArrayList<>();
+		MessageDigest digest = Inputs.sha256();
+		try (PreparedStatement statement = connection.prepareStatement(sql);
+				ResultSet rows = statement.executeQuery()) {
+			int columns = rows.getMetaData().getColumnCount();
+			while (rows.next()) {
+				Timestamp executed = rows.getTimestamp(5);
+				applied.add(new ChangeSetInfo(rows.getString(1), rows.getString(2), rows.getString(3),
+						rows.getString(4), (executed != null) ? executed.toInstant() : null, rows.getString(6)));
+				for (int column = 1; column <= columns; column++) {
+					Hashing.update(digest, rows.getString(column));
+				}
+				Hashing.update(digest, "row");
+			}
+		}
+		return new ChangeLogHistory(applied, Inputs.hex(digest.digest()));
+	}
+
+}

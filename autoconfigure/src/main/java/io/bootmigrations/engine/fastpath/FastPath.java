@@ -1,0 +1,248 @@
+package io.bootmigrations.engine.fastpath;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import liquibase.resource.ResourceAccessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.bootmigrations.engine.MigrationSettings;
+
+/**
+ * Decides, before Liquibase is loaded, whether a boot has nothing to apply: after every
+ * successful run that left nothing to do, a fingerprint of everything that decides what
+ * Liquibase does is stored in the database; on the next boot it is recomputed (every file
+ * the last run read is hashed again, every folder it listed is listed again, every row of
+ * {@code DATABASECHANGELOG} is read) and compared. Only an exact match skips Liquibase.
+ * Any difference, any doubt and any error take the full Liquibase path.
+ * <p>
+ * The fingerprint covers: the master changelog location, contexts, label filter, default
+ * and Liquibase schema, tablespace, changelog and lock table names, changelog parameters,
+ * tag and rollback testing; every {@code liquibase.*} system property and
+ * {@code LIQUIBASE_*} environment variable; the Liquibase build and this starter's
+ * version; the database product; every lookup, folder listing ({@code includeAll}) and
+ * file read of the last run (changelogs, included files, {@code sqlFile}s, property
+ * files), the files it found missing, the values of the {@code ${...}} parameters the
+ * files reference; and every column of every {@code DATABASECHANGELOG} row.
+ */
+public final class FastPath {
+
+	private static final Log logger = LogFactory.getLog(FastPath.class);
+
+	private static final String FORMAT = "boot-migrations fast path 1";
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,127}");
+
+	private final MigrationSettings settings;
+
+	private final @Nullable String liquibaseVersion;
+
+	private final @Nullable String changeLogTable;
+
+	private final @Nullable FingerprintStore store;
+
+	private @Nullable RecordingResourceAccessor accessor;
+
+	/**
+	 * Create the fast path for the given settings.
+	 * @param settings the settings the engine runs with
+	 */
+	public FastPath(MigrationSettings settings) {
+		this(settings, null);
+	}
+
+	FastPath(MigrationSettings settings, @Nullable String liquibaseVersion) {
+		this.settings = settings;
+		this.liquibaseVersion = liquibaseVersion;
+		String table = (settings.changeLogTable() != null) ? settings.changeLogTable() : "DATABASECHANGELOG";
+		String schema = (settings.liquibaseSchema() != null) ? settings.liquibaseSchema() : settings.defaultSchema();
+		boolean plainNames = IDENTIFIER.matcher(table).matches()
+				&& (schema == null || IDENTIFIER.matcher(schema).matches());
+		boolean applicable = plainNames && !settings.dropFirst() && !settings.clearChecksums();
+		this.changeLogTable = applicable ? ((schema != null) ? schema + "." + table : table) : null;
+		this.store = applicable ? new FingerprintStore(schema, table) : null;
+	}
+
+	/**
+	 * Wrap the accessor Liquibase reads through, so that a run records what it read.
+	 * Call once, with the accessor the engine gives Liquibase.
+	 * @param resourceAccessor the accessor
+	 * @return the accessor to give Liquibase instead
+	 */
+	public ResourceAccessor attach(ResourceAccessor resourceAccessor) {
+		RecordingResourceAccessor recording = new RecordingResourceAccessor(resourceAccessor);
+		this.accessor = recording;
+		return recording;
+	}
+
+	/**
+	 * Whether the settings allow a fast path at all: not with {@code drop-first} or
+	 * {@code clear-checksums}, nor with table or schema names that need quoting.
+	 * @return whether the fast path may apply
+	 */
+	public boolean isApplicable() {
+		return this.store != null;
+	}
+
+	/**
+	 * Compare the stored fingerprint with the current one. Never throws: any error means
+	 * no match.
+	 * @param connection a connection to the database
+	 * @return the history when nothing has changed since the last run that left nothing to
+	 * do, or {@code null} when Liquibase must run
+	 */
+	public @Nullable ChangeLogHistory check(Connection connection) {
+		RecordingResourceAccessor accessor = this.accessor;
+		FingerprintStore store = this.store;
+		String table = this.changeLogTable;
+		if (accessor == null || store == null || table == null) {
+			return null;
+		}
+		try {
+			FingerprintStore.Stored stored = store.read(connection);
+			if (stored == null) {
+				logger.debug("Migrations fast path: no fingerprint recorded");
+				return null;
+			}
+			Inputs inputs = Inputs.parse(stored.inputs());
+			ChangeLogHistory history = ChangeLogHistory.read(connection, table);
+			MessageDigest digest = start(connection);
+			inputs.answerNow(accessor.delegate(), this.settings.parameters(), digest);
+			Hashing.update(digest, "history", history.digest());
+			if (!Inputs.hex(digest.digest()).equals(stored.fingerprint())) {
+				logger.debug("Migrations fast path: fingerprint differs, running Liquibase");
+				return null;
+			}
+			logger.debug("Migrations fast path: fingerprint matches (" + inputs.size() + " inputs, "
+					+ history.applied().size() + " applied)");
+			return history;
+		}
+		catch (Exception ex) {
+			logger.debug("Migrations fast path: cannot compare fingerprints, running Liquibase", ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Start recording what Liquibase reads; call before the changelog is parsed.
+	 */
+	public void startRecording() {
+		if (this.accessor != null) {
+			this.accessor.restart();
+		}
+	}
+
+	/**
+	 * Read {@code DATABASECHANGELOG}, for deciding whether the run left nothing to do.
+	 * @param connection the connection
+	 * @return the history
+	 * @throws SQLException if it cannot be read
+	 */
+	public ChangeLogHistory readHistory(Connection connection) throws SQLException {
+		if (this.changeLogTable == null) {
+			throw new IllegalStateException("The fast path does not apply to these settings");
+		}
+		return ChangeLogHistory.read(connection, this.changeLogTable);
+	}
+
+	/**
+	 * After a successful run, store the fingerprint if the run left nothing to do, or
+	 * remove the stored one otherwise.
+	 * @param connection the connection the run used
+	 * @param history the history read after the run, from which {@code upToDate} was
+	 * decided
+	 * @param upToDate whether Liquibase has nothing left to run for this history and
+	 * changelog (no unrun, always-run or changed run-on-change changeset, no unexpected
+	 * changeset, no changelog-level precondition)
+	 * @return whether a fingerprint was stored
+	 */
+	public boolean record(Connection connection, ChangeLogHistory history, boolean upToDate) {
+		RecordingResourceAccessor accessor = this.accessor;
+		FingerprintStore store = this.store;
+		if (accessor == null || store == null) {
+			return false;
+		}
+		try {
+			Inputs inputs = upToDate ? Inputs.of(accessor.recording()) : null;
+			ChangeLogHistory now = readHistory(connection);
+			String obstacle = !upToDate ? "the run leaves work for the next one"
+					: (inputs == null) ? Inputs.obstacle(accessor.recording())
+							: !now.digest().equals(history.digest()) ? "DATABASECHANGELOG changed during the run"
+									: null;
+			if (inputs == null || obstacle != null) {
+				store.clear(connection);
+				logger.debug("Migrations fast path: nothing recorded, the next boot runs Liquibase (" + obstacle + ")");
+				return false;
+			}
+			MessageDigest digest = start(connection);
+			inputs.answerFromRecording(accessor.recording(), this.settings.parameters(), digest);
+			Hashing.update(digest, "history", history.digest());
+			store.write(connection, Inputs.hex(digest.digest()), inputs.text());
+			return true;
+		}
+		catch (Exception ex) {
+			logger.info("Migrations fast path: could not record the fingerprint, the next boot runs Liquibase ("
+					+ ex.getMessage() + ")");
+			return false;
+		}
+	}
+
+	private MessageDigest start(Connection connection) throws SQLException, IOException {
+		MessageDigest digest = Inputs.sha256();
+		MigrationSettings settings = this.settings;
+		Hashing.update(digest, FORMAT, settings.changeLog(), settings.contexts(), settings.labelFilter(),
+				settings.defaultSchema(), settings.liquibaseSchema(), settings.liquibaseTablespace(),
+				settings.changeLogTable(), settings.lockTable(), settings.tag(),
+				String.valueOf(settings.testRollbackOnUpdate()), settings.licenseKey());
+		new TreeMap<>(settings.parameters()).forEach((name, value) -> Hashing.update(digest, name, value));
+		Hashing.update(digest, "liquibase", liquibaseVersion(), "starter", starterVersion());
+		liquibaseConfiguration().forEach((name, value) -> Hashing.update(digest, name, value));
+		Hashing.update(digest, "database", connection.getMetaData().getDatabaseProductName());
+		return digest;
+	}
+
+	private String liquibaseVersion() throws IOException {
+		if (this.liquibaseVersion != null) {
+			return this.liquibaseVersion;
+		}
+		ClassLoader classLoader = ResourceAccessor.class.getClassLoader();
+		URL build = (classLoader != null) ? classLoader.getResource("liquibase.build.properties") : null;
+		if (build == null) {
+			throw new IOException("liquibase.build.properties not found");
+		}
+		try (InputStream in = build.openStream()) {
+			return Inputs.hex(Inputs.sha256().digest(in.readAllBytes()));
+		}
+	}
+
+	private static String starterVersion() {
+		String version = FastPath.class.getPackage().getImplementationVersion();
+		return (version != null) ? version : "development";
+	}
+
+	private static Map<String, String> liquibaseConfiguration() {
+		Map<String, String> configuration = new TreeMap<>();
+		System.getProperties().forEach((name, value) -> {
+			if (String.valueOf(name).toLowerCase(Locale.ROOT).startsWith("liquibase")) {
+				configuration.put("property " + name, String.valueOf(value));
+			}
+		});
+		System.getenv().forEach((name, value) -> {
+			if (name.toUpperCase(Locale.ROOT).startsWith("LIQUIBASE")) {
+				configuration.put("environment " + name, value);
+			}
+		});
+		return configuration;
+	}
+
+}

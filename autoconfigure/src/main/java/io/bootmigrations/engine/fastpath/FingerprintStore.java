@@ -1,0 +1,189 @@
+package io.bootmigrations.engine.fastpath;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The starter's own table, next to {@code DATABASECHANGELOG}: one row per changelog table,
+ * holding the fingerprint of the last successful run that left nothing to do and the
+ * questions (inputs) to ask again on the next boot.
+ */
+final class FingerprintStore {
+
+	static final String TABLE = "BOOTMIGRATIONS_FINGERPRINT";
+
+	private final String table;
+
+	private final String key;
+
+	/**
+	 * Create a store.
+	 * @param schema the schema of {@code DATABASECHANGELOG}, or {@code null} for the
+	 * connection's
+	 * @param changeLogTable the name of the changelog table the fingerprint belongs to
+	 */
+	FingerprintStore(@Nullable String schema, String changeLogTable) {
+		this.table = (schema != null) ? schema + "." + TABLE : TABLE;
+		this.key = changeLogTable.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The stored fingerprint, if there is one.
+	 * @param connection the connection
+	 * @return the stored fingerprint, or {@code null} if there is none or the table does
+	 * not exist
+	 */
+	@Nullable Stored read(Connection connection) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT FINGERPRINT, INPUTS FROM " + this.table + " WHERE CHANGELOG_TABLE = ?")) {
+			statement.setString(1, this.key);
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? new Stored(rows.getString(1), rows.getString(2)) : null;
+			}
+		}
+		catch (SQLException ex) {
+			rollbackQuietly(connection);
+			return null;
+		}
+	}
+
+	/**
+	 * Replace the stored fingerprint.
+	 * @param connection the connection
+	 * @param fingerprint the fingerprint
+	 * @param inputs the inputs' questions
+	 * @throws SQLException if it cannot be stored
+	 */
+	void write(Connection connection, String fingerprint, String inputs) throws SQLException {
+		createIfMissing(connection);
+		inTransaction(connection, () -> {
+			delete(connection);
+			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.table
+					+ " (CHANGELOG_TABLE, FINGERPRINT, INPUTS, RECORDED_AT) VALUES (?, ?, ?, ?)")) {
+				insert.setString(1, this.key);
+				insert.setString(2, fingerprint);
+				insert.setString(3, inputs);
+				insert.setTimestamp(4, Timestamp.from(Instant.now()));
+				insert.executeUpdate();
+			}
+		});
+	}
+
+	/**
+	 * Remove the stored fingerprint, so that the next boot takes the full path.
+	 * @param connection the connection
+	 * @throws SQLException if it cannot be removed
+	 */
+	void clear(Connection connection) throws SQLException {
+		if (exists(connection)) {
+			inTransaction(connection, () -> delete(connection));
+		}
+	}
+
+	private void delete(Connection connection) throws SQLException {
+		try (PreparedStatement delete = connection
+			.prepareStatement("DELETE FROM " + this.table + " WHERE CHANGELOG_TABLE = ?")) {
+			delete.setString(1, this.key);
+			delete.executeUpdate();
+		}
+	}
+
+	private void createIfMissing(Connection connection) throws SQLException {
+		if (exists(connection)) {
+			return;
+		}
+		String text = textType(connection.getMetaData().getDatabaseProductName());
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE " + this.table + " (CHANGELOG_TABLE VARCHAR(255) NOT NULL PRIMARY KEY, "
+					+ "FINGERPRINT VARCHAR(64) NOT NULL, INPUTS " + text + " NOT NULL, RECORDED_AT TIMESTAMP NOT NULL)");
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
+		}
+		catch (SQLException ex) {
+			// another replica may have created it at the same moment
+			rollbackQuietly(connection);
+			if (!exists(connection)) {
+				throw ex;
+			}
+		}
+	}
+
+	private boolean exists(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeQuery("SELECT CHANGELOG_TABLE FROM " + this.table + " WHERE 1 = 0").close();
+			return true;
+		}
+		catch (SQLException ex) {
+			rollbackQuietly(connection);
+			return false;
+		}
+	}
+
+	private static String textType(String product) {
+		String name = product.toLowerCase(Locale.ROOT);
+		if (name.contains("postgres")) {
+			return "TEXT";
+		}
+		if (name.contains("mariadb") || name.contains("mysql")) {
+			return "LONGTEXT";
+		}
+		if (name.contains("sql server")) {
+			return "NVARCHAR(MAX)";
+		}
+		return "CLOB";
+	}
+
+	private static void inTransaction(Connection connection, SqlWork work) throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try {
+			work.run();
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			rollbackQuietly(connection);
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	private static void rollbackQuietly(Connection connection) {
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			// nothing more to do
+		}
+	}
+
+	/**
+	 * A stored fingerprint.
+	 *
+	 * @param fingerprint the fingerprint
+	 * @param inputs the inputs' questions
+	 */
+	record Stored(String fingerprint, String inputs) {
+
+	}
+
+	@FunctionalInterface
+	private interface SqlWork {
+
+		void run() throws SQLException;
+
+	}
+
+}

@@ -1,0 +1,250 @@
+package io.bootmigrations.engine.fastpath;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+import liquibase.resource.Resource;
+import liquibase.resource.ResourceAccessor;
+import org.jspecify.annotations.Nullable;
+
+import io.bootmigrations.engine.fastpath.RecordingResourceAccessor.Recording;
+
+/**
+ * The inputs of one run, as a list of questions whose answers decide what Liquibase reads:
+ * a lookup of a path, a listing of a folder ({@code includeAll}), the content of a file
+ * that was read, the absence of a file that was missing, the value of a changelog
+ * parameter. Stored as text (one question a line) with the fingerprint; on the next boot
+ * every question is asked again and the answers hashed.
+ */
+final class Inputs {
+
+	private static final String LOOKUP = "lookup";
+
+	private static final String SEARCH = "search";
+
+	private static final String SEARCH_RECURSIVE = "search-recursive";
+
+	private static final String READ = "read";
+
+	private static final String MISSING = "missing";
+
+	private static final String PARAMETER = "parameter";
+
+	private static final String ABSENT = "<absent>";
+
+	private final List<String> questions;
+
+	private Inputs(List<String> questions) {
+		this.questions = List.copyOf(questions);
+	}
+
+	/**
+	 * The inputs a run read, or {@code null} if the recording cannot describe the run.
+	 * @param recording what the run read
+	 * @return the inputs, or {@code null}
+	 */
+	static @Nullable Inputs of(Recording recording) {
+		if (recording.inconsistency() != null || !recording.unfinished().isEmpty()) {
+			return null;
+		}
+		List<String> questions = new ArrayList<>(recording.lookups().keySet());
+		new TreeSet<>(recording.digests().keySet().stream().map(URI::toString).toList())
+			.forEach((uri) -> questions.add(READ + "\t" + uri));
+		new TreeSet<>(recording.missing().stream().map(URI::toString).toList())
+			.forEach((uri) -> questions.add(MISSING + "\t" + uri));
+		new TreeSet<>(recording.parameters()).forEach((name) -> questions.add(PARAMETER + "\t" + name));
+		for (String question : questions) {
+			if (question.indexOf('\n') >= 0 || question.indexOf('\r') >= 0) {
+				return null;
+			}
+		}
+		return new Inputs(questions);
+	}
+
+	/**
+	 * Why a recording cannot describe its run.
+	 * @param recording what the run read
+	 * @return the reason
+	 */
+	static String obstacle(Recording recording) {
+		if (recording.inconsistency() != null) {
+			return recording.inconsistency();
+		}
+		if (!recording.unfinished().isEmpty()) {
+			return "files opened but not read: " + recording.unfinished();
+		}
+		return "a path with a line break";
+	}
+
+	/**
+	 * Inputs as stored by {@link #text()}.
+	 * @param text the stored text
+	 * @return the inputs
+	 */
+	static Inputs parse(String text) {
+		return new Inputs(text.isEmpty() ? List.of() : List.of(text.split("\n")));
+	}
+
+	/**
+	 * The questions, one a line, for storage.
+	 * @return the text
+	 */
+	String text() {
+		return String.join("\n", this.questions);
+	}
+
+	int size() {
+		return this.questions.size();
+	}
+
+	/**
+	 * Answer every question with what the run recorded, into the digest.
+	 * @param recording what the run read
+	 * @param parameters the configured changelog parameters
+	 * @param digest where the answers go
+	 */
+	void answerFromRecording(Recording recording, Map<String, String> parameters, MessageDigest digest) {
+		Map<String, String> lookups = recording.lookups();
+		Map<URI, String> digests = recording.digests();
+		for (String question : this.questions) {
+			String answer;
+			String subject = subject(question);
+			switch (kind(question)) {
+				case LOOKUP, SEARCH, SEARCH_RECURSIVE -> answer = lookups.get(question);
+				case READ -> answer = digests.get(URI.create(subject));
+				case MISSING -> answer = ABSENT;
+				case PARAMETER -> answer = parameter(subject, parameters);
+				default -> throw new IllegalStateException("Unknown input " + question);
+			}
+			Hashing.update(digest, question, String.valueOf(answer));
+		}
+	}
+
+	/**
+	 * Answer every question again, now, into the digest. Reads every file the last run
+	 * read and lists every folder it listed.
+	 * @param accessor the accessor Liquibase reads through
+	 * @param parameters the configured changelog parameters
+	 * @param digest where the answers go
+	 * @throws IOException if a lookup fails
+	 */
+	void answerNow(ResourceAccessor accessor, Map<String, String> parameters, MessageDigest digest)
+			throws IOException {
+		// Thousands of independent lookups and reads: answer them in parallel (the boot thread
+		// waits anyway), hash the answers in order.
+		String[] answers = new String[this.questions.size()];
+		try {
+			IntStream.range(0, answers.length).parallel().forEach((i) -> {
+				try {
+					answers[i] = answer(this.questions.get(i), accessor, parameters);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		for (int i = 0; i < answers.length; i++) {
+			Hashing.update(digest, this.questions.get(i), answers[i]);
+		}
+	}
+
+	private static String answer(String question, ResourceAccessor accessor, Map<String, String> parameters)
+			throws IOException {
+		String subject = subject(question);
+		return switch (kind(question)) {
+			case LOOKUP -> uris(accessor.getAll(subject));
+			case SEARCH -> paths(accessor.search(subject, false));
+			case SEARCH_RECURSIVE -> paths(accessor.search(subject, true));
+			case READ -> contentDigest(URI.create(subject));
+			case MISSING -> contentDigest(URI.create(subject)).equals(ABSENT) ? ABSENT : "<present>";
+			case PARAMETER -> parameter(subject, parameters);
+			default -> throw new IOException("Unknown input " + question);
+		};
+	}
+
+	static String lookup(String path) {
+		return LOOKUP + "\t" + path;
+	}
+
+	static String search(String path, boolean recursive) {
+		return (recursive ? SEARCH_RECURSIVE : SEARCH) + "\t" + path;
+	}
+
+	static String uris(@Nullable List<Resource> resources) {
+		if (resources == null || resources.isEmpty()) {
+			return ABSENT;
+		}
+		StringBuilder answer = new StringBuilder();
+		resources.forEach((resource) -> answer.append(resource.getUri()).append('|'));
+		return answer.toString();
+	}
+
+	static String paths(@Nullable List<Resource> resources) {
+		if (resources == null || resources.isEmpty()) {
+			return ABSENT;
+		}
+		StringBuilder answer = new StringBuilder();
+		resources.forEach((resource) -> answer.append(resource.getPath())
+			.append('=')
+			.append(resource.getUri())
+			.append('|'));
+		return answer.toString();
+	}
+
+	private static String parameter(String name, Map<String, String> parameters) {
+		return "configured=" + parameters.get(name) + ";system=" + System.getProperty(name) + ";environment="
+				+ System.getenv(name);
+	}
+
+	private static String contentDigest(URI uri) {
+		MessageDigest digest = sha256();
+		try (InputStream in = uri.toURL().openStream()) {
+			byte[] buffer = new byte[8192];
+			int read;
+			while ((read = in.read(buffer)) >= 0) {
+				digest.update(buffer, 0, read);
+			}
+			return hex(digest.digest());
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return ABSENT;
+		}
+	}
+
+	private static String kind(String question) {
+		int tab = question.indexOf('\t');
+		return (tab > 0) ? question.substring(0, tab) : question;
+	}
+
+	private static String subject(String question) {
+		int tab = question.indexOf('\t');
+		return (tab > 0) ? question.substring(tab + 1) : "";
+	}
+
+	static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String hex(byte[] bytes) {
+		return HexFormat.of().formatHex(bytes);
+	}
+
+}

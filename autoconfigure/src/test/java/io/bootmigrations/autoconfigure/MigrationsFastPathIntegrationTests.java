@@ -1,0 +1,88 @@
+package io.bootmigrations.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationStatus;
+import io.bootmigrations.testsupport.TestDatabase;
+import io.bootmigrations.testsupport.TestDatabaseServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fast path as an application sees it: booted twice against a fresh PostgreSQL
+ * database.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationsFastPathIntegrationTests {
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabaseServer.postgres().create("fastboot");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void secondBootSkipsLiquibaseAndReportsTheSameStatus(CapturedOutput output) {
+		MigrationStatus first;
+		try (ConfigurableApplicationContext context = boot()) {
+			first = context.getBean(MigrationEngine.class).status();
+		}
+		try (ConfigurableApplicationContext context = boot()) {
+			MigrationStatus second = context.getBean(MigrationEngine.class).status();
+			assertThat(second.state()).isEqualTo(first.state());
+			assertThat(second.applied()).isEqualTo(first.applied());
+			assertThat(second.pending()).isEmpty();
+			assertThat(second.unexpected()).isEmpty();
+		}
+		assertThat(output)
+			.contains("Migrations: database up to date (2 applied) - nothing changed since the last run, "
+					+ "Liquibase skipped");
+	}
+
+	@Test
+	void fastPathCanBeSwitchedOff(CapturedOutput output) {
+		boot("--migrations.fast-path.enabled=false").close();
+		boot("--migrations.fast-path.enabled=false").close();
+		assertThat(output).contains("Migrations: database up to date (2 applied)").doesNotContain("Liquibase skipped");
+		assertThat(this.database.tables()).doesNotContain("bootmigrations_fingerprint");
+	}
+
+	private ConfigurableApplicationContext boot(String... extra) {
+		SpringApplication application = new SpringApplication(App.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		List<String> args = new ArrayList<>();
+		for (String property : this.database.properties()) {
+			args.add("--" + property);
+		}
+		args.addAll(List.of(extra));
+		return application.run(args.toArray(String[]::new));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.bootmigrations.engine.fastpath;
+
+import java.util.List;
+
+import liquibase.integration.spring.SpringResourceAccessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.DefaultResourceLoader;
+
+import io.bootmigrations.engine.ChangeSetInfo;
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationSettings;
+import io.bootmigrations.engine.MigrationState;
+import io.bootmigrations.testsupport.TestDatabase;
+import io.bootmigrations.testsupport.TestDatabaseServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fast path on MariaDB, whose table names are case-sensitive and whose text type
+ * differs: the fingerprint table is created, matched and invalidated there too.
+ */
+class FastPathMariaDbIntegrationTests {
+
+	private final MigrationSettings settings = MigrationSettings.forChangeLog("db/engine/three.xml").build();
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabaseServer.mariadb().create("fastpath");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void restartWithNothingChangedSkipsLiquibase() {
+		assertThat(engine().migrate().applied()).isEqualTo(3);
+		this.database.execute("DROP TABLE DATABASECHANGELOGLOCK");
+		MigrationEngine restarted = engine();
+		assertThat(restarted.migrate().applied()).isZero();
+		assertThat(this.database.tables()).doesNotContain("databasechangeloglock");
+		assertThat(restarted.status().state()).isEqualTo(MigrationState.UP_TO_DATE);
+		assertThat(restarted.status().applied()).extracting(ChangeSetInfo::id).containsExactly("1", "2", "3");
+	}
+
+	@Test
+	void rowDeletedByOthersIsAppliedAgain() {
+		engine().migrate();
+		this.database.execute("DELETE FROM customer", "DELETE FROM DATABASECHANGELOG WHERE ID = '3'");
+		assertThat(engine().migrate().applied()).isOne();
+		assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM customer", Integer.class)).isOne();
+	}
+
+	private MigrationEngine engine() {
+		return new MigrationEngine(this.database.dataSource(), this.settings,
+				new SpringResourceAccessor(new DefaultResourceLoader()), List.of(), new FastPath(this.settings));
+	}
+
+}

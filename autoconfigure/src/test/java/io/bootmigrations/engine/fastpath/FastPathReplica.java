@@ -1,0 +1,39 @@
+package io.bootmigrations.engine.fastpath;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+
+import liquibase.integration.spring.SpringResourceAccessor;
+
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationSettings;
+import io.bootmigrations.engine.RunReport;
+
+/**
+ * One replica for {@link FastPathReplicasIntegrationTests}: a JVM of its own that
+ * migrates with the fast path and prints what it did. Connection details come from the
+ * environment so that no credential appears on a command line.
+ */
+public final class FastPathReplica {
+
+	private FastPathReplica() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(System.getenv("REPLICA_URL"),
+				System.getenv("REPLICA_USER"), System.getenv("REPLICA_PASSWORD"));
+		URLClassLoader classLoader = new URLClassLoader(new URL[] { Path.of(args[0]).toUri().toURL() },
+				FastPathReplica.class.getClassLoader());
+		MigrationSettings settings = MigrationSettings.forChangeLog(args[1]).build();
+		MigrationEngine engine = new MigrationEngine(dataSource, settings,
+				new SpringResourceAccessor(new DefaultResourceLoader(classLoader)), List.of(), new FastPath(settings));
+		RunReport report = engine.migrate();
+		System.out.println("REPLICA applied=" + report.applied() + " outcome=" + report.outcome());
+	}
+
+}

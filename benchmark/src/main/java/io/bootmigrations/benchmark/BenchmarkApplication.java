@@ -1,0 +1,211 @@
+package io.bootmigrations.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationStatus;
+
+/**
+ * The small application the benchmark boots: a web app with a JDBC data source and the
+ * actuator. On {@link ApplicationReadyEvent} it prints one {@code BENCH} line with the time
+ * and memory the migration phase (the {@code liquibase} bean's initialization) took, then
+ * exits. With {@code bench.endpoints=true} it first measures the status endpoints over
+ * real HTTP.
+ */
+@SpringBootApplication
+public class BenchmarkApplication {
+
+	private static volatile long migrationNanos;
+
+	private static volatile long migrationBytes;
+
+	public static void main(String[] args) {
+		SpringApplication.run(BenchmarkApplication.class, args);
+	}
+
+	@Bean
+	static BeanPostProcessor migrationPhaseMeter() {
+		return new BeanPostProcessor() {
+
+			private long startNanos;
+
+			private long startBytes;
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if ("liquibase".equals(beanName)) {
+					this.startBytes = allocatedBytes();
+					this.startNanos = System.nanoTime();
+				}
+				return bean;
+			}
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof DataSource dataSource) {
+					// every mode opens its connection pool at the same point, before any migration
+					new JdbcTemplate(dataSource).queryForObject("SELECT 1", Integer.class);
+				}
+				if ("liquibase".equals(beanName)) {
+					migrationNanos = System.nanoTime() - this.startNanos;
+					migrationBytes = allocatedBytes() - this.startBytes;
+				}
+				return bean;
+			}
+
+		};
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> benchmarkReport(Environment environment, DataSource dataSource) {
+		return (event) -> {
+			long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+			String line = String.format(Locale.ROOT, "BENCH ready_ms=%d migration_ms=%.1f migration_alloc_mb=%.1f rss_mb=%.1f",
+					readyMillis, migrationNanos / 1e6, migrationBytes / 1048576.0, rssMegabytes());
+			System.out.println(line);
+			ConfigurableApplicationContext context = event.getApplicationContext();
+			// the app uses its database like a real one would
+			new JdbcTemplate(dataSource).queryForObject("SELECT 1", Integer.class);
+			if (environment.getProperty("bench.endpoints", Boolean.class, false)) {
+				measureEndpoints(context);
+			}
+			if (environment.getProperty("bench.exit", Boolean.class, true)) {
+				System.exit(SpringApplication.exit(context));
+			}
+		};
+	}
+
+	private static void measureEndpoints(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		HttpClient client = HttpClient.newHttpClient();
+		for (String path : List.of("/actuator/liquibase", "/bench/status", "/bench/summary")) {
+			List<Double> millis = new ArrayList<>();
+			long bytes = 0;
+			for (int i = 0; i < 60; i++) {
+				long start = System.nanoTime();
+				HttpResponse<byte[]> response = send(client, URI.create("http://127.0.0.1:" + port + path));
+				long took = System.nanoTime() - start;
+				if (response.statusCode() != 200) {
+					System.out.println("BENCH endpoint=" + path + " status=" + response.statusCode());
+					break;
+				}
+				bytes = response.body().length;
+				if (i >= 10) {
+					millis.add(took / 1e6);
+				}
+			}
+			if (!millis.isEmpty()) {
+				Collections.sort(millis);
+				System.out.println(String.format(Locale.ROOT, "BENCH endpoint=%s median_ms=%.2f response_kb=%.1f",
+						path, millis.get(millis.size() / 2), bytes / 1024.0));
+			}
+		}
+	}
+
+	private static HttpResponse<byte[]> send(HttpClient client, URI uri) {
+		try {
+			return client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long allocatedBytes() {
+		return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+	}
+
+	private static double rssMegabytes() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// not on Linux
+		}
+		return -1;
+	}
+
+	/**
+	 * The counts an {@code /actuator/migrations} summary would serve.
+	 *
+	 * @param state the state
+	 * @param applied how many changesets are applied
+	 * @param pending how many are pending
+	 * @param unexpected how many are unexpected
+	 * @param lastApplied the last applied changeset
+	 * @param checkedAt when the database was last inspected
+	 */
+	record Summary(String state, int applied, int pending, int unexpected,
+			io.bootmigrations.engine.@Nullable ChangeSetInfo lastApplied, java.time.@Nullable Instant checkedAt) {
+
+	}
+
+	/**
+	 * This starter's status snapshot, serialized the way an endpoint would serve it.
+	 */
+	@RestController
+	static class StatusController {
+
+		private final ObjectProvider<MigrationEngine> engine;
+
+		StatusController(ObjectProvider<MigrationEngine> engine) {
+			this.engine = engine;
+		}
+
+		@GetMapping("/bench/summary")
+		@Nullable Summary summary() {
+			MigrationEngine engine = this.engine.getIfAvailable();
+			if (engine == null) {
+				return null;
+			}
+			MigrationStatus status = engine.status();
+			return new Summary(status.state().name(), status.applied().size(), status.pending().size(),
+					status.unexpected().size(), status.lastApplied(), status.checkedAt());
+		}
+
+		@GetMapping("/bench/status")
+		@Nullable MigrationStatus status() {
+			MigrationEngine engine = this.engine.getIfAvailable();
+			return (engine != null) ? engine.status() : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.bootmigrations.benchmark;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Writes Liquibase's own {@code update-sql} output for a changelog against an empty
+ * database: the plain SQL that the first-apply comparison feeds to {@code psql -f}.
+ * Arguments: JDBC URL, changelog path on the class path, output file.
+ */
+public final class UpdateSql {
+
+	private UpdateSql() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		System.setProperty("liquibase.analytics.enabled", "false");
+		try (Connection connection = DriverManager.getConnection(args[0]);
+				Writer out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
+			Liquibase liquibase = new Liquibase(args[1], new ClassLoaderResourceAccessor(),
+					new JdbcConnection(connection));
+			liquibase.updateSql(new Contexts(), new LabelExpression(), out);
+		}
+	}
+
+}

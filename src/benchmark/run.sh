@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Boots one small app three ways (no migrations, Spring Boot's Liquibase support, this
+# starter) against PostgreSQL and prints medians and ratios. See "Benchmark" in README.md.
+#
+#   src/benchmark/run.sh [--ns=10,100,1000,5000] [--rounds=5] [--first-apply=1000]
+#                        [--postgres=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres]
+#                        [--first-apply-rounds=5] [--psql=psql] [--psql-host=127.0.0.1] [--psql-user=postgres]
+#
+# Needs a JDK 17+, a PostgreSQL server whose user may create databases, and psql.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+./mvnw -B -q -Pbenchmark -pl benchmark -am package -DskipTests
+classpath="benchmark/target/classes:$(ls benchmark/target/lib/*.jar | tr '\n' ':')"
+exec java -cp "$classpath" io.bootmigrations.benchmark.BenchmarkRunner --work=benchmark/target/bench "$@"
