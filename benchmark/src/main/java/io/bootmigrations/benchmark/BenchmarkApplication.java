@@ -15,9 +15,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -28,11 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
-import io.bootmigrations.engine.MigrationEngine;
-import io.bootmigrations.engine.MigrationStatus;
 
 /**
  * The small application the benchmark boots: a web app with a JDBC data source and the
@@ -107,7 +101,7 @@ public class BenchmarkApplication {
 	private static void measureEndpoints(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		HttpClient client = HttpClient.newHttpClient();
-		for (String path : List.of("/actuator/liquibase", "/bench/status", "/bench/summary")) {
+		for (String path : List.of("/actuator/liquibase", "/actuator/migrations", "/actuator/migrations/history?size=100")) {
 			List<Double> millis = new ArrayList<>();
 			long bytes = 0;
 			for (int i = 0; i < 60; i++) {
@@ -160,52 +154,6 @@ public class BenchmarkApplication {
 			// not on Linux
 		}
 		return -1;
-	}
-
-	/**
-	 * The counts an {@code /actuator/migrations} summary would serve.
-	 *
-	 * @param state the state
-	 * @param applied how many changesets are applied
-	 * @param pending how many are pending
-	 * @param unexpected how many are unexpected
-	 * @param lastApplied the last applied changeset
-	 * @param checkedAt when the database was last inspected
-	 */
-	record Summary(String state, int applied, int pending, int unexpected,
-			io.bootmigrations.engine.@Nullable ChangeSetInfo lastApplied, java.time.@Nullable Instant checkedAt) {
-
-	}
-
-	/**
-	 * This starter's status snapshot, serialized the way an endpoint would serve it.
-	 */
-	@RestController
-	static class StatusController {
-
-		private final ObjectProvider<MigrationEngine> engine;
-
-		StatusController(ObjectProvider<MigrationEngine> engine) {
-			this.engine = engine;
-		}
-
-		@GetMapping("/bench/summary")
-		@Nullable Summary summary() {
-			MigrationEngine engine = this.engine.getIfAvailable();
-			if (engine == null) {
-				return null;
-			}
-			MigrationStatus status = engine.status();
-			return new Summary(status.state().name(), status.applied().size(), status.pending().size(),
-					status.unexpected().size(), status.lastApplied(), status.checkedAt());
-		}
-
-		@GetMapping("/bench/status")
-		@Nullable MigrationStatus status() {
-			MigrationEngine engine = this.engine.getIfAvailable();
-			return (engine != null) ? engine.status() : null;
-		}
-
 	}
 
 }

@@ -30,6 +30,8 @@ import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
 import io.bootmigrations.engine.RunReport.Outcome;
+import io.bootmigrations.engine.Safeguards;
+import io.bootmigrations.lock.LockStrategy;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
@@ -43,6 +45,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * that the next boot then does what Liquibase does.
  */
 class FastPathIntegrationTests {
+
+	private static final Safeguards WITNESS = new Safeguards(LockStrategy.LIQUIBASE,
+			Safeguards.DEFAULT_LOCK_WAIT_TIMEOUT, Safeguards.DEFAULT_WAIT_FOR_DATABASE);
 
 	private static final String MASTER = "db/fast/master.xml";
 
@@ -338,7 +343,8 @@ class FastPathIntegrationTests {
 	}
 
 	private MigrationEngine engine(MigrationSettings settings) {
-		return new MigrationEngine(this.database.dataSource(), settings, accessor(), List.of(),
+		// Liquibase's table lock, so that its lock table witnesses whether Liquibase ran
+		return new MigrationEngine(this.database.dataSource(), settings, accessor(), List.of(), WITNESS,
 				new FastPath(settings));
 	}
 

@@ -13,6 +13,8 @@ import io.bootmigrations.engine.ChangeSetInfo;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.MigrationState;
+import io.bootmigrations.engine.Safeguards;
+import io.bootmigrations.lock.LockStrategy;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
@@ -23,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * differs: the fingerprint table is created, matched and invalidated there too.
  */
 class FastPathMariaDbIntegrationTests {
+
+	private static final Safeguards WITNESS = new Safeguards(LockStrategy.LIQUIBASE,
+			Safeguards.DEFAULT_LOCK_WAIT_TIMEOUT, Safeguards.DEFAULT_WAIT_FOR_DATABASE);
 
 	private final MigrationSettings settings = MigrationSettings.forChangeLog("db/engine/three.xml").build();
 
@@ -58,8 +63,9 @@ class FastPathMariaDbIntegrationTests {
 	}
 
 	private MigrationEngine engine() {
+		// Liquibase's table lock, so that its lock table witnesses whether Liquibase ran
 		return new MigrationEngine(this.database.dataSource(), this.settings,
-				new SpringResourceAccessor(new DefaultResourceLoader()), List.of(), new FastPath(this.settings));
+				new SpringResourceAccessor(new DefaultResourceLoader()), List.of(), WITNESS, new FastPath(this.settings));
 	}
 
 }
