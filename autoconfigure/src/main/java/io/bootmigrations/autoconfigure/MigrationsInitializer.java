@@ -14,8 +14,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
+import org.springframework.context.ApplicationListener;
 
 import io.bootmigrations.autoconfigure.MigrationsProperties.Execution;
 import io.bootmigrations.autoconfigure.MigrationsProperties.Mode;
@@ -42,7 +44,7 @@ import io.bootmigrations.engine.ValidationResult;
  * refresh or on a thread of its own.
  */
 public class MigrationsInitializer extends SpringLiquibase
-		implements ApplicationEventPublisherAware, DisposableBean {
+		implements ApplicationEventPublisherAware, ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(MigrationsInitializer.class);
 
@@ -61,6 +63,12 @@ public class MigrationsInitializer extends SpringLiquibase
 	private @Nullable ApplicationEventPublisher eventPublisher;
 
 	private volatile @Nullable Thread background;
+
+	private final Object livenessMonitor = new Object();
+
+	private boolean applicationReady;
+
+	private boolean brokenPending;
 
 	/**
 	 * Create an initializer.
@@ -169,7 +177,7 @@ public class MigrationsInitializer extends SpringLiquibase
 			logFailure(ex.getFailure(), markBroken ? "liveness is marked BROKEN (migrations.on-failure=fail) "
 					+ "so that the application is restarted" : "the application stays up but refuses traffic");
 			if (markBroken) {
-				AvailabilityChangeEvent.publish(this.eventPublisher, this, LivenessState.BROKEN);
+				markBrokenOnceStarted();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -180,6 +188,35 @@ public class MigrationsInitializer extends SpringLiquibase
 		}
 		finally {
 			this.background = null;
+		}
+	}
+
+	/**
+	 * Boot publishes {@code LivenessState.CORRECT} when the application has started; a
+	 * background migration that fails before that must not be overwritten by it, so
+	 * {@code BROKEN} waits for {@link ApplicationReadyEvent}, which comes after.
+	 */
+	private void markBrokenOnceStarted() {
+		boolean now;
+		synchronized (this.livenessMonitor) {
+			now = this.applicationReady;
+			this.brokenPending = !now;
+		}
+		if (now) {
+			AvailabilityChangeEvent.publish(this.eventPublisher, this, LivenessState.BROKEN);
+		}
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		boolean publish;
+		synchronized (this.livenessMonitor) {
+			this.applicationReady = true;
+			publish = this.brokenPending;
+			this.brokenPending = false;
+		}
+		if (publish && this.eventPublisher != null) {
+			AvailabilityChangeEvent.publish(this.eventPublisher, this, LivenessState.BROKEN);
 		}
 	}
 
