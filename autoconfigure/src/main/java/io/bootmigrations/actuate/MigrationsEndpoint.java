@@ -141,9 +141,7 @@ public class MigrationsEndpoint {
 			return badRequest(ex.getMessage());
 		}
 		catch (MigrationException ex) {
-			int status = (ex.getFailure().kind() == MigrationFailure.Kind.REFUSED)
-					? WebEndpointResponse.STATUS_BAD_REQUEST : WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
-			return new WebEndpointResponse<>(Map.of("error", Error.of(ex.getFailure())), status);
+			return failed(ex);
 		}
 	}
 
@@ -160,10 +158,18 @@ public class MigrationsEndpoint {
 			return badRequest(ex.getMessage());
 		}
 		catch (MigrationException ex) {
-			int status = (ex.getFailure().kind() == MigrationFailure.Kind.REFUSED)
-					? WebEndpointResponse.STATUS_BAD_REQUEST : WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
-			return new WebEndpointResponse<>(Map.of("error", Error.of(ex.getFailure())), status);
+			return failed(ex);
 		}
+	}
+
+	/**
+	 * A refusal (nothing changed) is the caller's to fix: 400. Anything else failed in the
+	 * database: 500. Both carry the failure report.
+	 */
+	private static WebEndpointResponse<Object> failed(MigrationException ex) {
+		int status = (ex.getFailure().kind() == MigrationFailure.Kind.REFUSED) ? WebEndpointResponse.STATUS_BAD_REQUEST
+				: WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
+		return new WebEndpointResponse<>(Map.of("error", Error.of(ex.getFailure())), status);
 	}
 
 	private static MigrationTarget downgradeTarget(@Nullable String to) {
