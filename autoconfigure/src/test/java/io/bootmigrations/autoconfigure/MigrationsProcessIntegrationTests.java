@@ -109,6 +109,9 @@ class MigrationsProcessIntegrationTests {
 				Thread.sleep(delay);
 				assertThat(victim.isAlive()).as("still migrating after %d ms:%n%s", delay, victim.output()).isTrue();
 				victim.kill();
+				// the server may still finish (commit) what the victim had sent before it died;
+				// judge the database once the victim's sessions are gone
+				awaitSessionsGone(database, name);
 				assertConsistent(database);
 				System.out.printf("kill trial %d: killed %d ms after its first changeset; %d changesets recorded%n",
 						trial, delay, recorded(database).size());
@@ -155,6 +158,19 @@ class MigrationsProcessIntegrationTests {
 			.contains("migrations.startup.wait-for-database")
 			.contains("APPLICATION FAILED TO START")
 			.doesNotContain("s3cret-pw");
+	}
+
+	private static void awaitSessionsGone(TestDatabase database, String name) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			Integer sessions = database.jdbc()
+				.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?", Integer.class, name);
+			if (sessions != null && sessions == 0) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("The database still has sessions of the killed " + name);
 	}
 
 	private static void awaitLockHeldBy(TestDatabase database, String name, ReplicaProcess process)
