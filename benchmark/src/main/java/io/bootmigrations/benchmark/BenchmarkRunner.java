@@ -106,7 +106,7 @@ public final class BenchmarkRunner {
 		recreate(database, "bench_template_" + largest);
 		System.out.println();
 		System.out.println("## Status endpoints at " + largest
-				+ " applied changesets (starter app, real HTTP on localhost, median of 50 calls after 10 warm-up)");
+				+ " applied changesets (starter app, real HTTP on localhost, paths called in turn, median of 200 rounds after 50 warm-up; liveness is the HTTP floor)");
 		boot(largest, database, "starter", List.of("--bench.endpoints=true"));
 		dropAll(ns);
 	}
