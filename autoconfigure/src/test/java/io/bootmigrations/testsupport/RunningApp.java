@@ -1,8 +1,6 @@
 package io.bootmigrations.testsupport;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
  */
 public final class RunningApp implements AutoCloseable {
 
-	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final ConfigurableApplicationContext context;
 
@@ -118,16 +115,7 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	private static HttpResponse<String> send(HttpRequest request) {
-		try {
-			return client.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(request);
 	}
 
 	@Override

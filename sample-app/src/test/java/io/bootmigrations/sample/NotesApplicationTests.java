@@ -8,6 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.bootmigrations.testsupport.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package io.bootmigrations.sample;
+package io.bootmigrations.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,27 +8,27 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Real HTTP calls to the running sample app.
+ * Real HTTP calls to an application running on this machine.
  */
-final class Http {
+public final class Http {
 
 	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private Http() {
 	}
 
-	static HttpResponse<String> get(int port, String path) {
+	public static HttpResponse<String> get(int port, String path) {
 		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
 	}
 
-	static HttpResponse<String> postJson(int port, String path, String json) {
+	public static HttpResponse<String> postJson(int port, String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
 	}
 
-	private static HttpResponse<String> send(HttpRequest request) {
+	public static HttpResponse<String> send(HttpRequest request) {
 		try {
 			return client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
