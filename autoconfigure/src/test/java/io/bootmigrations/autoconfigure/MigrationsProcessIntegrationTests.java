@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.bootmigrations.testsupport.ChangeLogs;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
@@ -275,12 +276,7 @@ class MigrationsProcessIntegrationTests {
 	}
 
 	private static StringBuilder header() {
-		return new StringBuilder("""
-				<?xml version="1.0" encoding="UTF-8"?>
-				<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-						xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-						xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-				""");
+		return new StringBuilder(ChangeLogs.XML_HEADER);
 	}
 
 	private static String changeSet(String id, String body) {
@@ -288,7 +284,7 @@ class MigrationsProcessIntegrationTests {
 	}
 
 	private Path write(String name, StringBuilder xml) throws IOException {
-		return Files.writeString(this.directory.resolve(name), xml.append("</databaseChangeLog>\n"));
+		return Files.writeString(this.directory.resolve(name), xml.append(ChangeLogs.XML_FOOTER));
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.bootmigrations.engine.MigrationFailure.Kind;
+import io.bootmigrations.testsupport.ChangeLogs;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
@@ -210,14 +211,7 @@ class MigrationEngineBadInputIntegrationTests {
 	}
 
 	private static String changelog(String change) {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-						xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-						xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-					<changeSet id="1" author="alice">%s</changeSet>
-				</databaseChangeLog>
-				""".formatted(change);
+		return ChangeLogs.xml("\t<changeSet id=\"1\" author=\"alice\">" + change + "</changeSet>\n");
 	}
 
 }

@@ -32,6 +32,7 @@ import io.bootmigrations.engine.RunReport;
 import io.bootmigrations.engine.RunReport.Outcome;
 import io.bootmigrations.engine.Safeguards;
 import io.bootmigrations.lock.LockStrategy;
+import io.bootmigrations.testsupport.ChangeLogs;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
@@ -59,13 +60,13 @@ class FastPathIntegrationTests {
 	@BeforeEach
 	void createDatabaseAndChangeLogs() {
 		this.database = TestDatabaseServer.postgres().create("fastpath");
-		write("db/fast/master.xml", changeLog("""
+		write("db/fast/master.xml", ChangeLogs.xml("""
 				<property file="db/fast/app.properties"/>
 				<include file="db/fast/one.xml"/>
 				<includeAll path="db/fast/more/"/>
 				"""));
 		write("db/fast/app.properties", "suffix=a\n");
-		write("db/fast/one.xml", changeLog("""
+		write("db/fast/one.xml", ChangeLogs.xml("""
 				<changeSet id="1" author="alice">
 					<createTable tableName="customer">
 						<column name="id" type="bigint"/>
@@ -82,7 +83,7 @@ class FastPathIntegrationTests {
 				</changeSet>
 				"""));
 		write("db/fast/view.sql", "CREATE OR REPLACE VIEW customer_ids AS SELECT id FROM customer");
-		write("db/fast/more/a.xml", changeLog("""
+		write("db/fast/more/a.xml", ChangeLogs.xml("""
 				<changeSet id="a" author="bob">
 					<createTable tableName="orders"><column name="id" type="bigint"/></createTable>
 				</changeSet>
@@ -142,7 +143,7 @@ class FastPathIntegrationTests {
 	@Test
 	void newFileInAnIncludeAllFolderIsApplied() {
 		engine(settings().build()).migrate();
-		write("db/fast/more/b.xml", changeLog("""
+		write("db/fast/more/b.xml", ChangeLogs.xml("""
 				<changeSet id="b" author="bob">
 					<createTable tableName="invoice"><column name="id" type="bigint"/></createTable>
 				</changeSet>
@@ -253,7 +254,7 @@ class FastPathIntegrationTests {
 
 	@Test
 	void runAlwaysChangeSetKeepsTheFullPath() {
-		write("db/fast/more/always.xml", changeLog("""
+		write("db/fast/more/always.xml", ChangeLogs.xml("""
 				<changeSet id="always" author="bob" runAlways="true">
 					<sql>SELECT 1</sql>
 				</changeSet>
@@ -265,7 +266,7 @@ class FastPathIntegrationTests {
 
 	@Test
 	void changeSetsLeftPendingByATagKeepTheFullPath() {
-		write("db/fast/more/tagged.xml", changeLog("""
+		write("db/fast/more/tagged.xml", ChangeLogs.xml("""
 				<changeSet id="tag" author="bob"><tagDatabase tag="v1"/></changeSet>
 				<changeSet id="after-tag" author="bob">
 					<createTable tableName="later"><column name="id" type="bigint"/></createTable>
@@ -280,7 +281,7 @@ class FastPathIntegrationTests {
 
 	@Test
 	void changeLogPreconditionsKeepTheFullPath() {
-		write("db/fast/master.xml", changeLog("""
+		write("db/fast/master.xml", ChangeLogs.xml("""
 				<preConditions><dbms type="postgresql"/></preConditions>
 				<include file="db/fast/one.xml"/>
 				"""));
@@ -300,7 +301,7 @@ class FastPathIntegrationTests {
 	@Test
 	void failedRunRecordsNothingAndTheNextBootRunsLiquibase() {
 		engine(settings().build()).migrate();
-		write("db/fast/more/broken.xml", changeLog("""
+		write("db/fast/more/broken.xml", ChangeLogs.xml("""
 				<changeSet id="broken" author="bob"><sql>INSERT INTO no_such_table VALUES (1)</sql></changeSet>
 				"""));
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(engine(settings().build())::migrate);
@@ -357,15 +358,6 @@ class FastPathIntegrationTests {
 		catch (MalformedURLException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static String changeLog(String body) {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-						xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-						xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-				""" + body + "</databaseChangeLog>\n";
 	}
 
 	private void write(String path, String content) {

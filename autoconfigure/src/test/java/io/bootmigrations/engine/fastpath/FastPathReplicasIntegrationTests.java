@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import io.bootmigrations.engine.MigrationSettings;
+import io.bootmigrations.testsupport.ChangeLogs;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
@@ -44,7 +45,7 @@ class FastPathReplicasIntegrationTests {
 	@BeforeEach
 	void createDatabase() throws IOException {
 		this.database = TestDatabaseServer.postgres().create("replicas");
-		write("db/replicas/master.xml", changeLog("""
+		write("db/replicas/master.xml", ChangeLogs.xml("""
 				<changeSet id="1" author="alice">
 					<createTable tableName="customer"><column name="id" type="bigint"/></createTable>
 				</changeSet>
@@ -59,7 +60,7 @@ class FastPathReplicasIntegrationTests {
 	@Test
 	void replicasOfANewBuildApplyItOnceAndLeaveAMatchingFingerprint() throws Exception {
 		assertThat(run(1)).containsExactly("REPLICA applied=1 outcome=SUCCEEDED");
-		write("db/replicas/master.xml", changeLog("""
+		write("db/replicas/master.xml", ChangeLogs.xml("""
 				<changeSet id="1" author="alice">
 					<createTable tableName="customer"><column name="id" type="bigint"/></createTable>
 				</changeSet>
@@ -104,15 +105,6 @@ class FastPathReplicasIntegrationTests {
 			output.lines().filter((line) -> line.startsWith("REPLICA ")).forEach(results::add);
 		}
 		return results;
-	}
-
-	private static String changeLog(String body) {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-						xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-						xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-				""" + body + "</databaseChangeLog>\n";
 	}
 
 	private void write(String path, String content) throws IOException {
