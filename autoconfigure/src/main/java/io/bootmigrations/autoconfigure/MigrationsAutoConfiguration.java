@@ -33,6 +33,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.Assert;
@@ -80,9 +81,24 @@ public final class MigrationsAutoConfiguration {
 		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
 		MigrationSettings settings = settings(liquibase);
-		return new MigrationEngine(migrationDataSource, settings, new SpringResourceAccessor(resourceLoader),
+		return new MigrationEngine(migrationDataSource, settings,
+				new SpringResourceAccessor(withFixedClassLoader(resourceLoader)),
 				listeners.orderedStream().toList(), safeguards(properties),
 				properties.getFastPath().isEnabled() ? new FastPath(settings) : null);
+	}
+
+	/**
+	 * The application's resource loader with its class loader fixed: Spring's loaders
+	 * without one of their own ask the calling thread's context class loader at every
+	 * lookup, so a lookup on another thread (a pool's, whose loader under Boot's launchers
+	 * sees neither {@code BOOT-INF/} nor {@code loader.path}) would find nothing.
+	 */
+	private static ResourceLoader withFixedClassLoader(ResourceLoader resourceLoader) {
+		DefaultResourceLoader fixed = new DefaultResourceLoader(resourceLoader.getClassLoader());
+		if (resourceLoader instanceof DefaultResourceLoader loader) {
+			loader.getProtocolResolvers().forEach(fixed::addProtocolResolver);
+		}
+		return fixed;
 	}
 
 	@Bean(name = "liquibase")
