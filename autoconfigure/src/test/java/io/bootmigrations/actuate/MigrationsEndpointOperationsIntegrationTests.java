@@ -63,6 +63,15 @@ class MigrationsEndpointOperationsIntegrationTests {
 			assertThat(appliedIds()).hasSize(6);
 			assertThat(app.json("/actuator/migrations").<String>read("$.state")).isEqualTo("UP_TO_DATE");
 
+			// a downgrade to a tag leaves the tag applied
+			assertThat(app.json("/actuator/migrations/downgrade-sql?to=1.0").<String>read("$.sql"))
+				.contains("DROP TABLE public.book")
+				.doesNotContain("3-tag-1.0");
+			assertThat(json(app.post("/actuator/migrations", "{\"operation\":\"downgrade\",\"to\":\"1.0\"}"))
+				.<Integer>read("$.applied")).isEqualTo(3);
+			assertThat(appliedIds()).containsExactly("1-author", "2-seed", "3-tag-1.0");
+			app.post("/actuator/migrations", "{\"operation\":\"upgrade\"}");
+
 			var tagged = app.post("/actuator/migrations", "{\"operation\":\"tag\",\"to\":\"release-7\"}");
 			assertThat(tagged.statusCode()).isEqualTo(200);
 			assertThat(this.database.jdbc()
