@@ -446,7 +446,7 @@ public final class MigrationEngine {
 				ChangeLogModel model = session.model();
 				List<ChangeSetInfo> appliedChangeSets = readApplied(session.connection);
 				RunReport success = new RunReport(operation, startedAt, Instant.now(), applied, Outcome.SUCCEEDED,
-						null);
+						null, tracker.markedRan());
 				publish(snapshot(stateFor(model.pending(appliedChangeSets)), session, model, appliedChangeSets,
 						success));
 				return success;
@@ -772,6 +772,8 @@ public final class MigrationEngine {
 
 		private volatile int applied;
 
+		private volatile int markedRan;
+
 		private volatile @Nullable ChangeSet failedChangeSet;
 
 		private @Nullable ChangeSet current;
@@ -790,6 +792,10 @@ public final class MigrationEngine {
 
 		int applied() {
 			return this.applied;
+		}
+
+		int markedRan() {
+			return this.markedRan;
 		}
 
 		@Override
@@ -815,6 +821,9 @@ public final class MigrationEngine {
 			this.done++;
 			if (execType == ChangeSet.ExecType.EXECUTED || execType == ChangeSet.ExecType.RERAN) {
 				this.applied++;
+			}
+			else if (execType == ChangeSet.ExecType.MARK_RAN) {
+				this.markedRan++;
 			}
 			ChangeSetInfo info = info(changeSet);
 			Progress progress = new Progress(this.done, Math.max(this.total, this.done), null);
