@@ -665,6 +665,10 @@ public final class MigrationEngine {
 				Liquibase created = new Liquibase(settings.changeLog(), MigrationEngine.this.resourceAccessor,
 						this.database);
 				settings.parameters().forEach(created::setChangeLogParameter);
+				// before anything parses: context- and label-scoped <property> values resolve
+				// against these (as with Boot's SpringLiquibase), not to the first definition
+				created.getChangeLogParameters().setContexts(this.contexts);
+				created.getChangeLogParameters().setLabels(this.labels);
 				this.liquibase = created;
 			}
 			return this.liquibase;
