@@ -91,7 +91,7 @@ class MigrationCommandsJarIntegrationTests {
 		assertThat(this.database.jdbc().queryForList("SELECT title FROM note", String.class)).containsExactly("Welcome");
 		Result atTag = command("status");
 		assertExit(atTag, 0);
-		assertThat(atTag.out()).contains("tag 1.0");
+		assertThat(atTag.out()).contains("Current:    005-tag-1.0", "Tag:        1.0", "Pending:    3");
 		Result again = command("downgrade", "--migrations.target=1.0");
 		assertExit(again, 0);
 		assertThat(again.out()).contains("rolled back 0 changesets");
