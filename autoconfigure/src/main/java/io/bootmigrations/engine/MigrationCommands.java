@@ -49,6 +49,7 @@ final class MigrationCommands {
 		this.engine.inspect((session) -> checkUpgrade(session, target));
 		return this.engine.run("upgrade", (session, tracker) -> {
 			List<ChangeSet> toRun = checkUpgrade(session, target);
+			HistoryColumns.check(session.database(), toRun);
 			tracker.start(toRun.size());
 			Liquibase liquibase = session.liquibase();
 			switch (target.kind()) {

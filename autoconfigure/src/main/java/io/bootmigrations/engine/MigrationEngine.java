@@ -407,6 +407,7 @@ public final class MigrationEngine {
 		}
 		DatabaseChangeLog changeLog = session.changeLog();
 		List<ChangeSet> toRun = unrun(session, changeLog);
+		HistoryColumns.check(session.database, toRun);
 		tracker.start(toRun.size());
 		if (this.settings.testRollbackOnUpdate()) {
 			if (this.settings.tag() != null) {
@@ -443,6 +444,7 @@ public final class MigrationEngine {
 			RunReport report = inSession((session) -> {
 				session.liquibase().setChangeExecListener(tracker);
 				int applied = operationBody.run(session, tracker);
+				session.flush();
 				ChangeLogModel model = session.model();
 				List<ChangeSetInfo> appliedChangeSets = readApplied(session.connection);
 				RunReport success = new RunReport(operation, startedAt, Instant.now(), applied, Outcome.SUCCEEDED,
@@ -696,6 +698,16 @@ public final class MigrationEngine {
 			return this.databaseInfo;
 		}
 
+		/**
+		 * Commit what a changeset Liquibase skipped left held back; see
+		 * {@link SessionJdbcConnection}.
+		 */
+		void flush() throws Exception {
+			if (this.database.getConnection() instanceof SessionJdbcConnection jdbc) {
+				jdbc.flush();
+			}
+		}
+
 		void resetHistory() {
 			Scope.getCurrentScope()
 				.getSingleton(ChangeLogHistoryServiceFactory.class)
@@ -713,7 +725,7 @@ public final class MigrationEngine {
 
 	private Database createDatabase(Connection connection) throws Exception {
 		Database database = DatabaseFactory.getInstance()
-			.findCorrectDatabaseImplementation(new NonClosingJdbcConnection(connection));
+			.findCorrectDatabaseImplementation(new SessionJdbcConnection(connection));
 		MigrationSettings settings = this.settings;
 		if (settings.defaultSchema() != null) {
 			if (database.supports(Schema.class)) {
@@ -741,22 +753,6 @@ public final class MigrationEngine {
 			database.setDatabaseChangeLogLockTableName(settings.lockTable());
 		}
 		return database;
-	}
-
-	/**
-	 * Liquibase closes its connection when it is done; the engine closes the connection
-	 * itself, after releasing its lock.
-	 */
-	private static final class NonClosingJdbcConnection extends JdbcConnection {
-
-		NonClosingJdbcConnection(Connection connection) {
-			super(connection);
-		}
-
-		@Override
-		public void close() {
-		}
-
 	}
 
 	/**
@@ -795,6 +791,7 @@ public final class MigrationEngine {
 		@Override
 		public void willRun(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 				ChangeSet.RunStatus runStatus) {
+			SessionJdbcConnection.beginChangeSet(changeSet, database);
 			publish(MigrationEngine.this.status.withProgress(new Progress(this.done, this.total, info(changeSet))));
 		}
 
@@ -812,6 +809,7 @@ public final class MigrationEngine {
 		@Override
 		public void ran(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 				ChangeSet.ExecType execType) {
+			SessionJdbcConnection.endChangeSet(database);
 			this.done++;
 			if (execType == ChangeSet.ExecType.EXECUTED || execType == ChangeSet.ExecType.RERAN) {
 				this.applied++;
@@ -825,6 +823,24 @@ public final class MigrationEngine {
 		@Override
 		public void runFailed(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 				Exception exception) {
+			SessionJdbcConnection.endChangeSet(database);
+			this.failedChangeSet = changeSet;
+		}
+
+		@Override
+		public void willRollback(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database) {
+			SessionJdbcConnection.beginChangeSet(changeSet, database);
+		}
+
+		@Override
+		public void rolledBack(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database) {
+			SessionJdbcConnection.endChangeSet(database);
+		}
+
+		@Override
+		public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
+				Exception exception) {
+			SessionJdbcConnection.endChangeSet(database);
 			this.failedChangeSet = changeSet;
 		}
 
