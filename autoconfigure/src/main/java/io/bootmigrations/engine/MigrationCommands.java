@@ -64,7 +64,7 @@ final class MigrationCommands {
 
 	String upgradeSql(MigrationTarget target) {
 		requireDirection(target, Direction.UPGRADE);
-		return this.engine.inspect((session) -> {
+		return this.engine.preview((session) -> {
 			checkUpgrade(session, target);
 			StringWriter sql = new StringWriter();
 			Liquibase liquibase = session.liquibase();
@@ -95,7 +95,7 @@ final class MigrationCommands {
 
 	String downgradeSql(MigrationTarget target) {
 		requireDirection(target, Direction.DOWNGRADE);
-		return this.engine.inspect((session) -> {
+		return this.engine.preview((session) -> {
 			List<ChangeSetInfo> plan = rollbackPlan(session, target);
 			StringWriter sql = new StringWriter();
 			if (!plan.isEmpty()) {
