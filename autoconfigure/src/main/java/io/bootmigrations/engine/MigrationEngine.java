@@ -458,7 +458,13 @@ public final class MigrationEngine {
 		this.runLock.lock();
 		Instant startedAt = Instant.now();
 		ProgressTracker tracker = new ProgressTracker(operation);
-		MigrationState before = this.status.state();
+		// an operator operation (endpoint, command) that fails keeps a state that was known and
+		// good; a failure on boot (also through a MigrationStrategy) is FAILED
+		MigrationStatus previous = this.status;
+		RunReport previousRun = previous.lastRun();
+		boolean keepState = !"update".equals(operation) && previous.checkedAt() != null
+				&& (previous.state() == MigrationState.UP_TO_DATE || (previous.state() == MigrationState.PENDING
+						&& previousRun != null && previousRun.outcome() == Outcome.SUCCEEDED));
 		this.runThread = Thread.currentThread();
 		try {
 			if (this.stopRequested) {
@@ -484,8 +490,7 @@ public final class MigrationEngine {
 		catch (MigrationException ex) {
 			RunReport failed = new RunReport(operation, startedAt, Instant.now(), tracker.applied(), Outcome.FAILED,
 					ex.getFailure());
-			MigrationState after = (failed.byOperator() && before != MigrationState.MIGRATING) ? before
-					: MigrationState.FAILED;
+			MigrationState after = keepState ? previous.state() : MigrationState.FAILED;
 			publish(readBackAfterFailure(this.status.withState(after).withProgress(null).withLastRun(failed)));
 			this.listeners.forEach((listener) -> listener.runFinished(failed, this.status));
 			throw ex;
