@@ -49,6 +49,7 @@ final class MigrationCommands {
 		this.engine.inspect((session) -> checkUpgrade(session, target));
 		return this.engine.run("upgrade", (session, tracker) -> {
 			List<ChangeSet> toRun = checkUpgrade(session, target);
+			HistoryColumns.check(session.database(), toRun);
 			tracker.start(toRun.size());
 			Liquibase liquibase = session.liquibase();
 			switch (target.kind()) {
@@ -63,7 +64,7 @@ final class MigrationCommands {
 
 	String upgradeSql(MigrationTarget target) {
 		requireDirection(target, Direction.UPGRADE);
-		return this.engine.inspect((session) -> {
+		return this.engine.preview((session) -> {
 			checkUpgrade(session, target);
 			StringWriter sql = new StringWriter();
 			Liquibase liquibase = session.liquibase();
@@ -94,7 +95,7 @@ final class MigrationCommands {
 
 	String downgradeSql(MigrationTarget target) {
 		requireDirection(target, Direction.DOWNGRADE);
-		return this.engine.inspect((session) -> {
+		return this.engine.preview((session) -> {
 			List<ChangeSetInfo> plan = rollbackPlan(session, target);
 			StringWriter sql = new StringWriter();
 			if (!plan.isEmpty()) {

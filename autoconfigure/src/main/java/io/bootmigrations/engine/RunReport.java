@@ -36,6 +36,17 @@ public record RunReport(String operation, Instant startedAt, Instant finishedAt,
 	}
 
 	/**
+	 * Whether an operator asked for this run (an upgrade, downgrade, tag... from the
+	 * endpoint or a command) rather than the migration on boot. A failed operator run
+	 * leaves the state it found: it reports the failure without making a service that was
+	 * ready unready.
+	 * @return whether the run is an operator operation
+	 */
+	public boolean byOperator() {
+		return !"update".equals(this.operation);
+	}
+
+	/**
 	 * How long the run took.
 	 * @return the duration
 	 */
