@@ -1,0 +1,64 @@
+package io.bootmigrations.schema;
+
+import javax.sql.DataSource;
+
+/**
+ * A temporary database made by a {@link ScratchSpace}: dropped when closed, or when the
+ * JVM shuts down while it is still open.
+ */
+public final class ScratchDatabase implements AutoCloseable {
+
+	private final ScratchSpace space;
+
+	private final String name;
+
+	private final DataSource dataSource;
+
+	private final Thread shutdownHook;
+
+	private boolean closed;
+
+	ScratchDatabase(ScratchSpace space, String name, DataSource dataSource) {
+		this.space = space;
+		this.name = name;
+		this.dataSource = dataSource;
+		this.shutdownHook = new Thread(() -> space.drop(name), "scratch-drop-" + name);
+		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+	}
+
+	/**
+	 * The database's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Connections to the database, with the credentials of the scratch space's server.
+	 * @return the data source
+	 */
+	public DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	/**
+	 * Drop the database, closing whatever connections are still open to it.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		}
+		catch (IllegalStateException ex) {
+			// shutting down: the hook drops it
+			return;
+		}
+		this.space.drop(this.name);
+	}
+
+}
