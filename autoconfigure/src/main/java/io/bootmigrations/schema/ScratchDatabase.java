@@ -14,14 +14,17 @@ public final class ScratchDatabase implements AutoCloseable {
 
 	private final DataSource dataSource;
 
+	private final String jdbcUrl;
+
 	private final Thread shutdownHook;
 
 	private boolean closed;
 
-	ScratchDatabase(ScratchSpace space, String name, DataSource dataSource) {
+	ScratchDatabase(ScratchSpace space, String name, DataSource dataSource, String jdbcUrl) {
 		this.space = space;
 		this.name = name;
 		this.dataSource = dataSource;
+		this.jdbcUrl = jdbcUrl;
 		this.shutdownHook = new Thread(() -> space.drop(name), "scratch-drop-" + name);
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
@@ -40,6 +43,15 @@ public final class ScratchDatabase implements AutoCloseable {
 	 */
 	public DataSource dataSource() {
 		return this.dataSource;
+	}
+
+	/**
+	 * The database's JDBC URL: the server's URL with this database's name, so with
+	 * whatever credentials the server's URL carries. Never print it.
+	 * @return the URL
+	 */
+	public String jdbcUrl() {
+		return this.jdbcUrl;
 	}
 
 	/**

@@ -68,10 +68,20 @@ public final class ScratchSpace {
 	 * @return the database, to be closed when done
 	 */
 	public ScratchDatabase create() {
+		return create(null);
+	}
+
+	/**
+	 * Create a new scratch database, a copy of the given template, after dropping
+	 * leftovers of killed runs.
+	 * @param template the template database, or {@code null} for an empty database
+	 * @return the database, to be closed when done
+	 */
+	public ScratchDatabase create(@Nullable String template) {
 		dropLeftovers(LEFTOVER_AGE);
 		String name = PREFIX + Instant.now().getEpochSecond() + "_"
 				+ UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-		return createDatabase(name, null);
+		return createDatabase(name, template);
 	}
 
 	/**
@@ -86,8 +96,10 @@ public final class ScratchSpace {
 				+ ((template != null) ? " TEMPLATE " + SchemaSnapshot.quote(template) : "");
 		try (Connection connection = this.server.getConnection(); Statement statement = connection.createStatement()) {
 			requirePostgres(connection);
+			String url = scratchUrl(connection, name);
+			DataSource dataSource = dataSource(url);
 			statement.execute(sql);
-			return new ScratchDatabase(this, name, dataSource(connection, name));
+			return new ScratchDatabase(this, name, dataSource, url);
 		}
 		catch (SQLException ex) {
 			if ("42501".equals(ex.getSQLState())) {
@@ -157,14 +169,16 @@ public final class ScratchSpace {
 		}
 	}
 
-	private DataSource dataSource(Connection connection, String database) throws SQLException {
-		String url = connection.getMetaData().getURL();
-		Matcher matcher = DATABASE_IN_URL.matcher(url);
+	private String scratchUrl(Connection connection, String database) throws SQLException {
+		Matcher matcher = DATABASE_IN_URL.matcher(connection.getMetaData().getURL());
 		if (!matcher.matches()) {
 			throw new IllegalStateException("Cannot derive the scratch database's URL from the server's URL; set "
 					+ this.setting + " to a jdbc:postgresql://host:port/database URL.");
 		}
-		String scratchUrl = matcher.group(1) + database + matcher.group(3);
+		return matcher.group(1) + database + matcher.group(3);
+	}
+
+	private DataSource dataSource(String scratchUrl) {
 		if (this.server instanceof AbstractDriverBasedDataSource driverBased) {
 			return new DriverManagerDataSource(scratchUrl, driverBased.getUsername(), driverBased.getPassword());
 		}
