@@ -37,6 +37,29 @@ final class JarProcess {
 	}
 
 	static Result run(Map<String, String> environment, String... args) {
+		try {
+			Process process = start(environment, args);
+			CompletableFuture<String> out = read(process.getInputStream());
+			CompletableFuture<String> err = read(process.getErrorStream());
+			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("The jar did not exit within " + TIMEOUT_SECONDS + " s: " + args);
+			}
+			return new Result(process.exitValue(), out.join(), err.join());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Start the jar without waiting for it, for tests that stop it midway.
+	 * @param environment extra environment variables
+	 * @param args the arguments
+	 * @return the process, its output discarded
+	 */
+	static Process start(Map<String, String> environment, String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// a one-shot JVM: C1 only starts much faster and these runs are short
@@ -53,21 +76,10 @@ final class JarProcess {
 		}
 		env.putAll(environment);
 		try {
-			Process process = builder.start();
-			CompletableFuture<String> out = read(process.getInputStream());
-			CompletableFuture<String> err = read(process.getErrorStream());
-			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("The jar did not exit within " + TIMEOUT_SECONDS + " s: " + args);
-			}
-			return new Result(process.exitValue(), out.join(), err.join());
+			return builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
