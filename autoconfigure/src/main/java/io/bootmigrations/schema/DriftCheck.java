@@ -83,6 +83,9 @@ public final class DriftCheck {
 		SchemaSnapshot live;
 		try (Connection connection = this.dataSource.getConnection()) {
 			schema = (this.settings.defaultSchema() != null) ? this.settings.defaultSchema() : connection.getSchema();
+			if (schema == null) {
+				schema = "public";
+			}
 			applied = readApplied(connection, schema);
 			live = SchemaSnapshot.of(connection, schema, this.filter);
 		}

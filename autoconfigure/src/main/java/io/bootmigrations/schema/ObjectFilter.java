@@ -2,7 +2,6 @@ package io.bootmigrations.schema;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -64,11 +63,6 @@ public final class ObjectFilter {
 			}
 		}
 		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-	}
-
-	@Override
-	public String toString() {
-		return this.excluded.toString().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -195,8 +194,9 @@ public final class ScratchSpace {
 	private void requirePostgres(Connection connection) throws SQLException {
 		String product = connection.getMetaData().getDatabaseProductName();
 		if (!"PostgreSQL".equals(product)) {
-			throw new IllegalStateException("Scratch databases need PostgreSQL; " + this.setting + " points to "
-					+ product.toLowerCase(Locale.ROOT) + ".");
+			throw new IllegalStateException("Scratch databases need PostgreSQL, but the server is " + product
+					+ ": drift and verify-rollbacks support PostgreSQL only (" + this.setting + " may point to a "
+					+ "PostgreSQL server for the scratch databases, but the schema compared must be PostgreSQL too).");
 		}
 	}
 

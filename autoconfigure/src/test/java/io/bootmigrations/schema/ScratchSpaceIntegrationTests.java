@@ -52,6 +52,16 @@ class ScratchSpaceIntegrationTests {
 	}
 
 	@Test
+	void anotherDatabaseThanPostgresqlIsRefusedSayingSo() {
+		try (TestDatabase mariadb = TestDatabaseServer.mariadb().create("scratch")) {
+			ScratchSpace space = new ScratchSpace(mariadb.dataSource(), "migrations.scratch.url");
+			assertThatIllegalStateException().isThrownBy(space::create)
+				.withMessageContaining("the server is MariaDB")
+				.withMessageContaining("support PostgreSQL only");
+		}
+	}
+
+	@Test
 	void scratchDatabaseIsDroppedWhenClosed() {
 		ScratchSpace space = new ScratchSpace(this.database.dataSource(), "migrations.scratch.url");
 		String name;

@@ -135,6 +135,7 @@ class SchemaCommandsJarIntegrationTests {
 		drain(process.getErrorStream());
 		try {
 			waitFor(() -> scratchDatabases().size() > before.size(), Duration.ofSeconds(90));
+			assertThat(scratchDatabases()).as("the scratch database of the running check").hasSizeGreaterThan(before.size());
 			process.destroy();
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 			waitFor(() -> before.containsAll(scratchDatabases()), Duration.ofSeconds(30));
