@@ -17,6 +17,8 @@ import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationTarget;
 import io.bootmigrations.engine.MigrationTarget.Direction;
+import io.bootmigrations.schema.DriftCheck;
+import io.bootmigrations.schema.RollbackVerification;
 
 /**
  * Runs the command named by {@code migrations.command} once the context is refreshed,
@@ -190,6 +192,10 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			case RELEASE_LOCKS -> CommandResults.repair(command, engine.releaseLocks(), engine.status(),
 					"Released Liquibase's lock in DATABASECHANGELOGLOCK.",
 					"make sure no migration is running anywhere: a running one may now be joined by another.");
+			case DRIFT -> SchemaCommandResults.drift(command,
+					() -> this.context.getBean(DriftCheck.class).check());
+			case VERIFY_ROLLBACKS -> SchemaCommandResults.rollbacks(command,
+					() -> this.context.getBean(RollbackVerification.class).verify());
 		};
 	}
 
