@@ -156,8 +156,8 @@ class MigrationsFaultIntegrationTests {
 			Path changelog = changelog("frozen.xml", 5, "1");
 			String proxied = url(database, "frozen").replaceFirst(":\\d+/", ":" + proxy.port() + "/");
 			List<String> arguments = new ArrayList<>(replicaArguments(proxied, changelog));
-			arguments.addAll(List.of("--migrations.session.idle-in-transaction-timeout=3s",
-					"--migrations.session.idle-timeout=3s"));
+			arguments.addAll(List.of("--migrations.session.idle-in-transaction-timeout=10s",
+					"--migrations.session.idle-timeout=10s"));
 			ReplicaProcess frozen = ReplicaProcess.start(this.directory, "frozen", arguments);
 			awaitRecorded(database, 1, frozen);
 			proxy.freeze();
@@ -170,7 +170,7 @@ class MigrationsFaultIntegrationTests {
 			assertThat(recorded(database)).hasSize(5);
 			judge(database, "frozen network");
 			details.add("frozen network: the next replica finished " + elapsed
-					+ " ms after the freeze (idle timeouts 3 s)");
+					+ " ms after the freeze (idle timeouts 10 s)");
 		}
 	}
 
