@@ -57,7 +57,9 @@ class MigrationsEndpointIntegrationTests {
 			assertThat((Boolean) json.read("$.ready")).isTrue();
 			assertThat((String) json.read("$.changelog")).isEqualTo("classpath:db/actuate/base.xml");
 			assertThat((String) json.read("$.database.product")).isEqualTo("PostgreSQL");
-			assertThat((String) json.read("$.database.version")).startsWith("15");
+			// the server's own version: the configured one, a container's or the embedded one
+			assertThat((String) json.read("$.database.version"))
+				.startsWith(this.database.jdbc().queryForObject("SHOW server_version", String.class).split(" ")[0]);
 			assertThat((String) json.read("$.database.url")).isEqualTo(this.database.jdbcUrl());
 			assertThat((String) json.read("$.database.user")).isEqualTo(this.database.username());
 			assertThat((String) json.read("$.database.schema")).isEqualTo("public");
