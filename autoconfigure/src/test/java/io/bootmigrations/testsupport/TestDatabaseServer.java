@@ -135,6 +135,22 @@ public final class TestDatabaseServer {
 	}
 
 	/**
+	 * The user that creates the test databases.
+	 * @return the user name
+	 */
+	public String username() {
+		return this.username;
+	}
+
+	/**
+	 * The password of {@link #username()}, empty when none is needed.
+	 * @return the password
+	 */
+	public String password() {
+		return this.password;
+	}
+
+	/**
 	 * The kind of server.
 	 * @return the kind
 	 */

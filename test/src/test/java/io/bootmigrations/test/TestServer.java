@@ -1,8 +1,11 @@
 package io.bootmigrations.test;
 
+import io.bootmigrations.testsupport.TestDatabaseServer;
+
 /**
- * The PostgreSQL server of this module's tests: {@code MIGRATIONS_TEST_POSTGRES_URL}, a
- * JDBC URL with the user (who may create databases) in its query.
+ * The PostgreSQL server of this module's tests, found as for every other module
+ * ({@link TestDatabaseServer}): {@code MIGRATIONS_TEST_POSTGRES_URL}, else Testcontainers,
+ * else an embedded server from Maven-shipped binaries.
  */
 final class TestServer {
 
@@ -10,12 +13,9 @@ final class TestServer {
 	}
 
 	static MigratedDatabase migrated(String changeLog) {
-		String url = System.getenv("MIGRATIONS_TEST_POSTGRES_URL");
-		if (url == null || url.isBlank()) {
-			throw new IllegalStateException("Set MIGRATIONS_TEST_POSTGRES_URL to a PostgreSQL JDBC URL whose user may "
-					+ "create databases, for example jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-		}
-		return MigratedDatabase.forChangeLog(changeLog).onServer(url, null, null);
+		TestDatabaseServer server = TestDatabaseServer.postgres();
+		return MigratedDatabase.forChangeLog(changeLog)
+			.onServer(server.urlOf("postgres"), server.username(), server.password());
 	}
 
 }
