@@ -12,6 +12,7 @@ import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
 import io.bootmigrations.engine.ValidationResult;
+import io.bootmigrations.lint.LintReport;
 
 import static io.bootmigrations.command.MigrationCommandRunner.CHECK_FAILED;
 import static io.bootmigrations.command.MigrationCommandRunner.ERROR;
@@ -136,6 +137,14 @@ final class CommandResults {
 		String tag = currentTag(status);
 		return "Now at " + ((last != null) ? last.id() + " (" + last.file() + ")" : "base") + "; "
 				+ ((tag != null) ? "tag " + tag + "; " : "") + status.pending().size() + " pending.\n";
+	}
+
+	static CommandResult lint(MigrationCommand command, LintReport report) {
+		int exitCode = report.errors().isEmpty() ? SUCCESS : CHECK_FAILED;
+		Map<String, Object> json = base(command, exitCode);
+		json.put("ok", exitCode == SUCCESS);
+		json.putAll(report.json());
+		return new CommandResult(exitCode, report.text(), json);
 	}
 
 	static CommandResult usage(String commandName, @Nullable String problem) {

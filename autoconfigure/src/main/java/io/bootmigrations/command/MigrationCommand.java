@@ -47,7 +47,12 @@ public enum MigrationCommand {
 	CLEAR_CHECKSUMS("clear-checksums", TargetUse.NONE, "repair: clear the stored checksums"),
 
 	/** Release Liquibase's lock (repair). */
-	RELEASE_LOCKS("release-locks", TargetUse.NONE, "repair: release Liquibase's lock in DATABASECHANGELOGLOCK");
+	RELEASE_LOCKS("release-locks", TargetUse.NONE, "repair: release Liquibase's lock in DATABASECHANGELOGLOCK"),
+
+	/** Lint changesets for zero-downtime deploys. */
+	LINT("lint", TargetUse.SCOPE,
+			"exit 1 if a changeset would lock a busy table or break the previous release: target pending "
+					+ "(default) or all");
 
 	private final String commandName;
 
@@ -117,7 +122,10 @@ public enum MigrationCommand {
 		NAME,
 
 		/** Head (default) or a tag. */
-		BASELINE
+		BASELINE,
+
+		/** The changesets to look at: pending (default) or all. */
+		SCOPE
 
 	}
 
