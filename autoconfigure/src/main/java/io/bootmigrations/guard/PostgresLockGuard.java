@@ -115,8 +115,8 @@ public final class PostgresLockGuard implements RunInterceptor {
 		RetryTemplate template = new RetryTemplate(policy);
 		template.setRetryListener(new RetryListener() {
 			@Override
-			public void onRetryFailure(RetryPolicy retryPolicy, Retryable<?> retryable, Throwable failure) {
-				logGaveUp(limits.failed(), watch.blockers(), attempts.get(), failure);
+			public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable) {
+				logGaveUp(limits.failed(), watch.blockers(), attempts.get());
 			}
 		});
 		try {
@@ -134,19 +134,17 @@ public final class PostgresLockGuard implements RunInterceptor {
 		}
 	}
 
-	private void logGaveUp(@Nullable ChangeSet changeSet, @Nullable String blockers, int attempt, Throwable failure) {
-		if (isLockTimeout(failure)) {
-			logger.warn("Migrations: changeset " + changeSet + " could not get its lock within " + this.lockTimeout
-					+ " (attempt " + attempt + " of " + (this.retries + 1) + "); held by "
-					+ ((blockers != null) ? blockers : "a session no longer seen") + "; its transaction was rolled "
-					+ "back and it runs again after a backoff");
-		}
+	private void logGaveUp(@Nullable ChangeSet changeSet, @Nullable String blockers, int attempt) {
+		logger.warn("Migrations: changeset " + changeSet + " could not get its lock within " + text(this.lockTimeout)
+				+ " (attempt " + attempt + " of " + (this.retries + 1) + "); held by "
+				+ ((blockers != null) ? blockers : "a session no longer seen")
+				+ "; its transaction was rolled back and it runs again after a backoff");
 	}
 
 	private MigrationException lockFailure(@Nullable ChangeSet changeSet, @Nullable String blockers, int attempts,
 			Throwable cause) {
 		boolean transactional = transactional(changeSet);
-		String message = "Changeset " + changeSet + " could not get a lock within " + this.lockTimeout + " in "
+		String message = "Changeset " + changeSet + " could not get a lock within " + text(this.lockTimeout) + " in "
 				+ attempts + " attempt" + ((attempts == 1) ? "" : "s") + "; the lock was held by "
 				+ ((blockers != null) ? blockers : "a session that was gone before it could be seen")
 				+ (transactional ? "" : ". It runs with runInTransaction=false, so it was not retried and some of "
@@ -159,6 +157,11 @@ public final class PostgresLockGuard implements RunInterceptor {
 				changeSet.getFilePath(), changeSet.getDescription(), null, null) : null;
 		return new MigrationException(new MigrationFailure(MigrationFailure.Kind.CHANGESET_FAILED, info,
 				(changeSet != null) ? changeSet.getFilePath() : null, message, action), cause);
+	}
+
+	private static String text(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	private static boolean transactional(@Nullable ChangeSet changeSet) {
