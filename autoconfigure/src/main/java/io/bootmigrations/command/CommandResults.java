@@ -50,6 +50,7 @@ final class CommandResults {
 			text.append(line("Unexpected", status.unexpected().size() + " (applied, not in this changelog)"));
 			status.unexpected().forEach((changeSet) -> text.append("  - ").append(describe(changeSet)).append('\n'));
 		}
+		status.warnings().forEach((warning) -> text.append("WARNING: ").append(warning).append('\n'));
 		return new CommandResult(SUCCESS, text.toString(), json);
 	}
 
@@ -206,6 +207,7 @@ final class CommandResults {
 		json.put("applied", status.applied().size());
 		json.put("pending", changeSets(status.pending()));
 		json.put("unexpected", changeSets(status.unexpected()));
+		json.put("warnings", status.warnings());
 		return json;
 	}
 

@@ -579,7 +579,8 @@ public final class MigrationEngine {
 	private MigrationStatus snapshot(MigrationState state, Session session, ChangeLogModel model,
 			List<ChangeSetInfo> applied, @Nullable RunReport lastRun) throws SQLException {
 		return new MigrationStatus(state, this.settings.changeLog(), session.databaseInfo(), applied,
-				model.pending(applied), model.unexpected(applied), lastRun, this.status.lock(), null, Instant.now());
+				model.pending(applied), model.unexpected(applied), lastRun, this.status.lock(), null, Instant.now(),
+				InvalidIndexes.warnings(session.connection));
 	}
 
 	private void publish(MigrationStatus status) {

@@ -1,7 +1,6 @@
 package io.bootmigrations.lint;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,19 +16,14 @@ import liquibase.database.Database;
 import liquibase.database.core.PostgresDatabase;
 import org.jspecify.annotations.Nullable;
 
+import io.bootmigrations.engine.InvalidIndexes;
+
 /**
  * Lints changesets against what the database holds now: which tables exist (a table the
  * same deploy creates is new, empty and unused, so nothing on it is risky) and which
  * indexes a killed concurrent build left invalid.
  */
 public final class Linter {
-
-	private static final String INVALID_INDEXES = """
-			SELECT n.nspname, c.relname, t.relname FROM pg_index i
-			JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
-			JOIN pg_namespace n ON n.oid = c.relnamespace
-			WHERE NOT i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-			ORDER BY 1, 2""";
 
 	private final Map<String, String> suppressed;
 
@@ -67,7 +61,7 @@ public final class Linter {
 	public LintReport lint(Connection connection, Database database, List<ChangeSet> changeSets, String scope)
 			throws SQLException {
 		Set<String> existing = "all".equals(scope) ? null : existingTables(connection);
-		return lint(database, changeSets, existing, invalidIndexes(connection, database), scope);
+		return lint(database, changeSets, existing, InvalidIndexes.find(connection), scope);
 	}
 
 	LintReport lint(Database database, List<ChangeSet> changeSets, @Nullable Set<String> existingTables,
@@ -110,28 +104,6 @@ public final class Linter {
 			}
 		}
 		return tables;
-	}
-
-	/**
-	 * Indexes that PostgreSQL marks invalid: left by a failed or killed
-	 * {@code CREATE INDEX CONCURRENTLY}, or being built right now.
-	 * @param connection the connection
-	 * @param database Liquibase's view of the same database
-	 * @return {@code schema.index on table}, empty on other databases
-	 * @throws SQLException if the catalog cannot be read
-	 */
-	public static List<String> invalidIndexes(Connection connection, Database database) throws SQLException {
-		if (!(database instanceof PostgresDatabase)) {
-			return List.of();
-		}
-		List<String> indexes = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(INVALID_INDEXES);
-				ResultSet rows = statement.executeQuery()) {
-			while (rows.next()) {
-				indexes.add(rows.getString(1) + "." + rows.getString(2) + " on " + rows.getString(3));
-			}
-		}
-		return indexes;
 	}
 
 	private static String ruleIds() {
