@@ -100,7 +100,7 @@ public enum MigrationCommand {
 		return "Usage: java -jar app.jar --migrations.command=<command> [--migrations.target=<target>] "
 				+ "[--migrations.output=text|json]\n"
 				+ "       (or MIGRATIONS_COMMAND, MIGRATIONS_TARGET, MIGRATIONS_OUTPUT)\n\nCommands:\n" + commands
-				+ "\n\nTargets: head, base, +N, -N, a tag name, date:2026-01-01T00:00:00Z\n"
+				+ "\n\nTargets: head, base, +N, -N, a tag name, date:2026-01-01T00:00:00Z; for lint: pending or all\n"
 				+ "Exit status: 0 success, 1 check failed, 2 error or usage";
 	}
 

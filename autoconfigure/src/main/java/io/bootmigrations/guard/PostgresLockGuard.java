@@ -98,7 +98,13 @@ public final class PostgresLockGuard implements RunInterceptor {
 				return withRetries(run, work, limits, watch);
 			}
 			finally {
-				limits.reset();
+				try {
+					limits.reset();
+				}
+				catch (SQLException ex) {
+					// the connection is closed after the run anyway; never hide the run's own outcome
+					logger.debug("Migrations: could not reset lock_timeout on the migration connection", ex);
+				}
 			}
 		}
 	}

@@ -35,6 +35,8 @@ final class ChangeSetLinter {
 
 	private final StatementRules rules;
 
+	private final ChangeSetLines lines = new ChangeSetLines();
+
 	ChangeSetLinter(Database database, StatementRules.Tables tables) {
 		this.database = database;
 		this.rules = new StatementRules(tables, database instanceof PostgresDatabase);
@@ -42,7 +44,7 @@ final class ChangeSetLinter {
 
 	List<Finding> lint(ChangeSet changeSet) {
 		Finding.Location location = new Finding.Location(changeSet.getId(), changeSet.getAuthor(),
-				changeSet.getFilePath(), null);
+				changeSet.getFilePath(), this.lines.line(changeSet));
 		Suppressions suppressions = Suppressions.of(changeSet.getComments());
 		List<Finding> findings = new ArrayList<>();
 		int ddl = 0;

@@ -34,7 +34,7 @@ public record Finding(LintRule rule, @Nullable Location changeSet, String proble
 	 * @param id the changeset id
 	 * @param author the author
 	 * @param file the changelog file
-	 * @param line the line in the file, when known (Liquibase does not keep it)
+	 * @param line the line where the changeset starts in its file, when found
 	 */
 	public record Location(String id, String author, String file, @Nullable Integer line) {
 

@@ -52,8 +52,11 @@ public final class LintOnBoot implements RunInterceptor {
 							+ "migrations.lint.suppress.<rule-id>=<reason>), or set migrations.lint.on-boot=warn."),
 					null);
 		}
-		if (!report.active().isEmpty()) {
+		if (!report.errors().isEmpty()) {
 			logger.warn("Migrations lint: " + report.text());
+		}
+		else if (!report.active().isEmpty()) {
+			logger.info("Migrations lint: " + report.text());
 		}
 		return work.run();
 	}

@@ -60,7 +60,9 @@ public final class Linter {
 	 */
 	public LintReport lint(Connection connection, Database database, List<ChangeSet> changeSets, String scope)
 			throws SQLException {
-		Set<String> existing = "all".equals(scope) ? null : existingTables(connection);
+		Set<String> existing = "all".equals(scope) ? null
+				: existingTables(connection, (database.getDefaultSchemaName() != null) ? database.getDefaultSchemaName()
+						: connection.getSchema());
 		return lint(database, changeSets, existing, InvalidIndexes.find(connection), scope);
 	}
 
@@ -90,14 +92,16 @@ public final class Linter {
 	}
 
 	/**
-	 * The tables of the connection's current schema.
+	 * The tables of a schema.
 	 * @param connection the connection
+	 * @param schema the schema the changesets work in, {@code null} where the database has
+	 * none (MariaDB)
 	 * @return lower-case table names
 	 * @throws SQLException if the catalog cannot be read
 	 */
-	static Set<String> existingTables(Connection connection) throws SQLException {
+	static Set<String> existingTables(Connection connection, @Nullable String schema) throws SQLException {
 		Set<String> tables = new HashSet<>();
-		try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), "%",
+		try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), schema, "%",
 				new String[] { "TABLE", "PARTITIONED TABLE" })) {
 			while (rows.next()) {
 				tables.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));

@@ -194,6 +194,29 @@ class LinterTests {
 	}
 
 	@Test
+	void findingsNameTheLineWhereTheChangeSetStarts() throws Exception {
+		Files.writeString(this.directory.resolve("changes.sql"), """
+				--liquibase formatted sql
+
+				--changeset a:1
+				CREATE TABLE fresh (id int);
+				--rollback DROP TABLE fresh;
+
+				--changeset a:2
+				ALTER TABLE customer DROP COLUMN name;
+				--rollback ALTER TABLE customer ADD COLUMN name text;
+				""");
+		List<ChangeSet> changeSets = parse("changes.sql");
+		LintReport report = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
+				new DirectoryResourceAccessor(this.directory)), () -> new Linter(Map.of())
+					.lint(new PostgresDatabase(), changeSets, EXISTING, List.of(), "pending"));
+		assertThat(report.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.changeSet().line()).isEqualTo(7);
+			assertThat(finding.changeSet()).hasToString("changes.sql::2::a (line 7)");
+		});
+	}
+
+	@Test
 	void yamlSuppressesThroughItsComment() throws IOException {
 		Files.writeString(this.directory.resolve("changes.yaml"), """
 				databaseChangeLog:

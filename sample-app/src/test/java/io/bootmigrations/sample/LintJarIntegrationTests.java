@@ -95,6 +95,7 @@ class LintJarIntegrationTests {
 		assertThat((List<String>) JsonPath.read(out, "$.findings[*].rule")).containsExactly("index-not-concurrent",
 				"drop-column");
 		assertThat((String) JsonPath.read(out, "$.findings[0].changeSet.id")).isEqualTo("002-account-email-index");
+		assertThat((Integer) JsonPath.read(out, "$.findings[0].changeSet.line")).isEqualTo(13);
 		assertThat((String) JsonPath.read(out, "$.findings[0].alternative")).contains("CREATE INDEX CONCURRENTLY");
 		assertThat((String) JsonPath.read(out, "$.findings[1].reason"))
 			.isEqualTo("release 41 stopped reading legacy_code");
