@@ -46,6 +46,8 @@ public class MigrationsEndpoint {
 
 	static final int MAX_PAGE_SIZE = 1000;
 
+	private static final int STATUS_CONFLICT = 409;
+
 	private final MigrationEngine engine;
 
 	private final boolean blockOnUnexpected;
@@ -146,13 +148,18 @@ public class MigrationsEndpoint {
 	}
 
 	private WebEndpointResponse<Object> sql(Direction direction, @Nullable String to) {
+		if (this.engine.status().state() == MigrationState.MIGRATING) {
+			return new WebEndpointResponse<>(Map.of("error", "A migration is running; the SQL preview is not "
+					+ "generated meanwhile. Ask again when /actuator/migrations no longer says MIGRATING."),
+					STATUS_CONFLICT);
+		}
 		try {
 			MigrationTarget target = (direction == Direction.UPGRADE) ? MigrationTarget.parse(to, direction)
 					: downgradeTarget(to);
 			String sql = (direction == Direction.UPGRADE) ? this.engine.upgradeSql(target)
 					: this.engine.downgradeSql(target);
 			return new WebEndpointResponse<>(new SqlPreview(DEFAULT_TARGET, direction.name().toLowerCase(Locale.ROOT),
-					target.toString(), sql));
+					(to != null && !to.isBlank()) ? to.strip() : target.toString(), sql));
 		}
 		catch (IllegalArgumentException ex) {
 			return badRequest(ex.getMessage());
@@ -167,8 +174,10 @@ public class MigrationsEndpoint {
 	 * database: 500. Both carry the failure report.
 	 */
 	private static WebEndpointResponse<Object> failed(MigrationException ex) {
-		int status = (ex.getFailure().kind() == MigrationFailure.Kind.REFUSED) ? WebEndpointResponse.STATUS_BAD_REQUEST
-				: WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
+		MigrationFailure.Kind kind = ex.getFailure().kind();
+		int status = (kind == MigrationFailure.Kind.REFUSED) ? WebEndpointResponse.STATUS_BAD_REQUEST
+				: (kind == MigrationFailure.Kind.BUSY) ? STATUS_CONFLICT
+						: WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
 		return new WebEndpointResponse<>(Map.of("error", Error.of(ex.getFailure())), status);
 	}
 

@@ -1,7 +1,10 @@
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -82,6 +85,10 @@ public class MigrationsProperties implements Validator {
 
 	private final Postgresql postgresql = new Postgresql();
 
+	private final Session session = new Session();
+
+	private final SqlPreview sqlPreview = new SqlPreview();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -155,6 +162,21 @@ public class MigrationsProperties implements Validator {
 							+ "when the database cannot be reached, but was " + waitForDatabase);
 		}
 		properties.getPostgresql().validate(errors);
+		Duration refreshInterval = properties.getStatus().getRefreshInterval();
+		if (refreshInterval != null && (refreshInterval.isNegative() || refreshInterval.isZero())) {
+			errors.rejectValue("status.refreshInterval", "migrations.status.refresh-interval.positive",
+					"migrations.status.refresh-interval: Must be a positive duration such as 30s or 1m (remove "
+							+ "the property to never refresh), but was " + refreshInterval);
+		}
+		properties.getSession().validate(errors);
+	}
+
+	public Session getSession() {
+		return this.session;
+	}
+
+	public SqlPreview getSqlPreview() {
+		return this.sqlPreview;
 	}
 
 	public Mode getMode() {
@@ -502,6 +524,149 @@ public class MigrationsProperties implements Validator {
 						"migrations.postgresql.statement-timeout must be a positive duration such as 15m, or unset for "
 								+ "no limit, but was " + this.statementTimeout);
 			}
+		}
+
+	}
+
+	/**
+	 * Bounds on the migration session when the network to the database goes away. On
+	 * PostgreSQL the server then ends the session, which releases the lock. 0 leaves a
+	 * setting as the server or driver has it.
+	 */
+	public static class Session {
+
+		/**
+		 * JDBC network (socket read) timeout of the migration connection. Must exceed the
+		 * longest statement of any changeset; off by default.
+		 */
+		private Duration networkTimeout = Duration.ZERO;
+
+		/**
+		 * PostgreSQL tcp_keepalives_idle of the migration session.
+		 */
+		private Duration keepalivesIdle = Duration.ofSeconds(30);
+
+		/**
+		 * PostgreSQL tcp_keepalives_interval of the migration session.
+		 */
+		private Duration keepalivesInterval = Duration.ofSeconds(10);
+
+		/**
+		 * PostgreSQL tcp_keepalives_count of the migration session.
+		 */
+		private int keepalivesCount = 3;
+
+		/**
+		 * PostgreSQL tcp_user_timeout of the migration session: how long sent data may
+		 * stay unacknowledged before the server drops the connection.
+		 */
+		private Duration tcpUserTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * PostgreSQL idle_in_transaction_session_timeout of the migration session.
+		 */
+		private Duration idleInTransactionTimeout = Duration.ofMinutes(5);
+
+		/**
+		 * PostgreSQL idle_session_timeout of the migration session (PostgreSQL 14 and
+		 * later).
+		 */
+		private Duration idleTimeout = Duration.ofMinutes(5);
+
+		void validate(Errors errors) {
+			for (Map.Entry<String, Duration> entry : Map.of("networkTimeout", this.networkTimeout, "keepalivesIdle",
+					this.keepalivesIdle, "keepalivesInterval", this.keepalivesInterval, "tcpUserTimeout",
+					this.tcpUserTimeout, "idleInTransactionTimeout", this.idleInTransactionTimeout, "idleTimeout",
+					this.idleTimeout).entrySet()) {
+				if (entry.getValue() == null || entry.getValue().isNegative()) {
+					errors.rejectValue("session." + entry.getKey(), "migrations.session.not-negative",
+							"migrations.session." + entry.getKey().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT)
+									+ " must be a duration such as 30s, or 0 to leave the setting alone, but was "
+									+ entry.getValue());
+				}
+			}
+			if (this.keepalivesCount < 0) {
+				errors.rejectValue("session.keepalivesCount", "migrations.session.not-negative",
+						"migrations.session.keepalives-count must be 0 or more, but was " + this.keepalivesCount);
+			}
+		}
+
+		public Duration getNetworkTimeout() {
+			return this.networkTimeout;
+		}
+
+		public void setNetworkTimeout(Duration networkTimeout) {
+			this.networkTimeout = networkTimeout;
+		}
+
+		public Duration getKeepalivesIdle() {
+			return this.keepalivesIdle;
+		}
+
+		public void setKeepalivesIdle(Duration keepalivesIdle) {
+			this.keepalivesIdle = keepalivesIdle;
+		}
+
+		public Duration getKeepalivesInterval() {
+			return this.keepalivesInterval;
+		}
+
+		public void setKeepalivesInterval(Duration keepalivesInterval) {
+			this.keepalivesInterval = keepalivesInterval;
+		}
+
+		public int getKeepalivesCount() {
+			return this.keepalivesCount;
+		}
+
+		public void setKeepalivesCount(int keepalivesCount) {
+			this.keepalivesCount = keepalivesCount;
+		}
+
+		public Duration getTcpUserTimeout() {
+			return this.tcpUserTimeout;
+		}
+
+		public void setTcpUserTimeout(Duration tcpUserTimeout) {
+			this.tcpUserTimeout = tcpUserTimeout;
+		}
+
+		public Duration getIdleInTransactionTimeout() {
+			return this.idleInTransactionTimeout;
+		}
+
+		public void setIdleInTransactionTimeout(Duration idleInTransactionTimeout) {
+			this.idleInTransactionTimeout = idleInTransactionTimeout;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+	}
+
+	/**
+	 * SQL previews ({@code /actuator/migrations/upgrade-sql}, {@code downgrade-sql} and the
+	 * matching commands).
+	 */
+	public static class SqlPreview {
+
+		/**
+		 * Changelog parameters whose values previews mask, in addition to those whose names
+		 * contain password, secret, token, key or credential.
+		 */
+		private List<String> maskedParameters = new ArrayList<>();
+
+		public List<String> getMaskedParameters() {
+			return this.maskedParameters;
+		}
+
+		public void setMaskedParameters(List<String> maskedParameters) {
+			this.maskedParameters = maskedParameters;
 		}
 
 	}

@@ -168,6 +168,15 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		}
 	}
 
+	/**
+	 * The stream a command's result is printed to: standard output, which in command mode
+	 * holds nothing else.
+	 * @return the stream
+	 */
+	public static PrintStream resultStream() {
+		return CommandOutput.result();
+	}
+
 	private CommandResult run(MigrationCommand command, MigrationEngine engine, @Nullable MigrationTarget target) {
 		return switch (command) {
 			case STATUS -> CommandResults.status(command, engine.refresh());
