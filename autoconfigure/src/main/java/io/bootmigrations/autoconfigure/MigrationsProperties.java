@@ -46,7 +46,7 @@ public class MigrationsProperties implements Validator {
 	/**
 	 * Command to run instead of the application, which then exits: status, check,
 	 * history, upgrade, downgrade, upgrade-sql, downgrade-sql, tag, baseline, validate,
-	 * clear-checksums, release-locks or lint.
+	 * clear-checksums, release-locks, drift, verify-rollbacks or lint.
 	 */
 	private @Nullable String command;
 
@@ -88,6 +88,10 @@ public class MigrationsProperties implements Validator {
 	private final Session session = new Session();
 
 	private final SqlPreview sqlPreview = new SqlPreview();
+
+	private final Drift drift = new Drift();
+
+	private final Scratch scratch = new Scratch();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -139,6 +143,14 @@ public class MigrationsProperties implements Validator {
 
 	public Postgresql getPostgresql() {
 		return this.postgresql;
+	}
+
+	public Drift getDrift() {
+		return this.drift;
+	}
+
+	public Scratch getScratch() {
+		return this.scratch;
 	}
 
 	@Override
@@ -667,6 +679,102 @@ public class MigrationsProperties implements Validator {
 
 		public void setMaskedParameters(List<String> maskedParameters) {
 			this.maskedParameters = maskedParameters;
+		}
+
+	}
+
+	/**
+	 * Drift detection: the live schema against the schema the applied changesets produce.
+	 */
+	public static class Drift {
+
+		/**
+		 * Whether to check for drift after the migration on boot: off, or warn (log each
+		 * difference, never fail the start).
+		 */
+		private OnBoot onBoot = OnBoot.OFF;
+
+		/**
+		 * Patterns (with * and ?) of tables, views, sequences or table objects
+		 * ("orders.legacy_*") that the changelog never touched, left out of the drift check.
+		 */
+		private List<String> exclude = new ArrayList<>();
+
+		public OnBoot getOnBoot() {
+			return this.onBoot;
+		}
+
+		public void setOnBoot(OnBoot onBoot) {
+			this.onBoot = onBoot;
+		}
+
+		public List<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(List<String> exclude) {
+			this.exclude = exclude;
+		}
+
+		/**
+		 * Whether and how drift is checked on boot.
+		 */
+		public enum OnBoot {
+
+			/** No drift check on boot. */
+			OFF,
+
+			/** Log each difference after the migration; never fail the start. */
+			WARN
+
+		}
+
+	}
+
+	/**
+	 * Scratch space: the temporary databases in which the drift check and the rollback
+	 * verification replay the changelog.
+	 */
+	public static class Scratch {
+
+		/**
+		 * JDBC URL of a PostgreSQL database on a server where the user may create
+		 * databases. The migration's own server when unset.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Login user of the scratch server.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Login password of the scratch server.
+		 */
+		private @Nullable String password;
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
 		}
 
 	}

@@ -20,6 +20,8 @@ import io.bootmigrations.engine.MigrationTarget;
 import io.bootmigrations.engine.MigrationTarget.Direction;
 import io.bootmigrations.lint.LintReport;
 import io.bootmigrations.lint.Linter;
+import io.bootmigrations.schema.DriftCheck;
+import io.bootmigrations.schema.RollbackVerification;
 
 /**
  * Runs the command named by {@code migrations.command} once the context is refreshed,
@@ -201,6 +203,10 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 					"Released Liquibase's lock in DATABASECHANGELOGLOCK.",
 					"make sure no migration is running anywhere: a running one may now be joined by another.");
 			case LINT -> lint(command, engine);
+			case DRIFT -> SchemaCommandResults.drift(command,
+					() -> this.context.getBean(DriftCheck.class).check());
+			case VERIFY_ROLLBACKS -> SchemaCommandResults.rollbacks(command,
+					() -> this.context.getBean(RollbackVerification.class).verify());
 		};
 	}
 

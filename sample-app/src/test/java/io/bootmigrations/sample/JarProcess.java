@@ -49,6 +49,36 @@ final class JarProcess {
 	 * @return the result
 	 */
 	static Result java(Map<String, String> environment, List<String> arguments) {
+		try {
+			Process process = startJava(environment, arguments);
+			CompletableFuture<String> out = read(process.getInputStream());
+			CompletableFuture<String> err = read(process.getErrorStream());
+			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(
+						"The jar did not exit within " + TIMEOUT_SECONDS + " s: " + String.join(" ", arguments));
+			}
+			return new Result(process.exitValue(), out.join(), err.join());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Start the jar without waiting for it, for tests that stop it midway.
+	 * @param environment extra environment variables
+	 * @param args the arguments
+	 * @return the process, its output not read
+	 */
+	static Process start(Map<String, String> environment, String... args) {
+		List<String> arguments = new ArrayList<>(List.of("-jar", jar().toString()));
+		arguments.addAll(List.of(args));
+		return startJava(environment, arguments);
+	}
+
+	private static Process startJava(Map<String, String> environment, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// a one-shot JVM: C1 only starts much faster and these runs are short
@@ -63,22 +93,10 @@ final class JarProcess {
 		}
 		env.putAll(environment);
 		try {
-			Process process = builder.start();
-			CompletableFuture<String> out = read(process.getInputStream());
-			CompletableFuture<String> err = read(process.getErrorStream());
-			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException(
-						"The jar did not exit within " + TIMEOUT_SECONDS + " s: " + String.join(" ", arguments));
-			}
-			return new Result(process.exitValue(), out.join(), err.join());
+			return builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
