@@ -289,6 +289,7 @@ public class MigrationsEndpoint {
 			if (status.checkedAt() == null) {
 				warnings.add("The database has not been checked yet");
 			}
+			warnings.addAll(status.warnings());
 			MigrationStatus.Progress progress = status.progress();
 			return new Target(name, status.state().name(),
 					MigrationReadiness.of(status, blockOnUnexpected) == MigrationReadiness.READY, status.changelog(),

@@ -1,6 +1,7 @@
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -44,6 +46,11 @@ import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.Safeguards;
 import io.bootmigrations.engine.SessionTimeouts;
 import io.bootmigrations.engine.ProgressLogger;
+import io.bootmigrations.engine.RunInterceptor;
+import io.bootmigrations.guard.PostgresLockGuard;
+import io.bootmigrations.lint.LintOnBoot;
+import io.bootmigrations.lint.Linter;
+import io.bootmigrations.autoconfigure.MigrationsProperties.Lint.OnBoot;
 import io.bootmigrations.engine.fastpath.FastPath;
 
 /**
@@ -84,7 +91,8 @@ public final class MigrationsAutoConfiguration {
 		MigrationEngine engine = new MigrationEngine(migrationDataSource, settings,
 				new SpringResourceAccessor(withFixedClassLoader(resourceLoader)), listeners.orderedStream().toList(),
 				safeguards(properties),
-				properties.getFastPath().isEnabled() ? new FastPath(settings) : null);
+				properties.getFastPath().isEnabled() ? new FastPath(settings) : null,
+				interceptors(properties, migrationDataSource));
 		engine.setMaskedParameters(properties.getSqlPreview().getMaskedParameters());
 		return engine;
 	}
@@ -101,6 +109,36 @@ public final class MigrationsAutoConfiguration {
 			loader.getProtocolResolvers().forEach(fixed::addProtocolResolver);
 		}
 		return fixed;
+	}
+
+	// --- zero-downtime guard rails (issue #13): lint on boot, then the PostgreSQL lock guard
+
+	static List<RunInterceptor> interceptors(MigrationsProperties properties, DataSource dataSource) {
+		List<RunInterceptor> interceptors = new ArrayList<>();
+		OnBoot onBoot = properties.getLint().getOnBoot();
+		if (onBoot != OnBoot.OFF) {
+			interceptors.add(new LintOnBoot(linter(properties), onBoot == OnBoot.FAIL));
+		}
+		MigrationsProperties.Postgresql postgresql = properties.getPostgresql();
+		interceptors.add(new PostgresLockGuard(dataSource, postgresql.getLockTimeout(), postgresql.getLockRetries(),
+				postgresql.getStatementTimeout()));
+		return interceptors;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Linter migrationsLinter(MigrationsProperties properties) {
+		return linter(properties);
+	}
+
+	static Linter linter(MigrationsProperties properties) {
+		try {
+			return new Linter(properties.getLint().getSuppress());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("migrations.lint.suppress",
+					properties.getLint().getSuppress(), ex.getMessage());
+		}
 	}
 
 	@Bean(name = "liquibase")

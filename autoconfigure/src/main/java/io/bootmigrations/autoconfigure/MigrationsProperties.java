@@ -2,6 +2,7 @@ package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ public class MigrationsProperties implements Validator {
 	/**
 	 * Command to run instead of the application, which then exits: status, check,
 	 * history, upgrade, downgrade, upgrade-sql, downgrade-sql, tag, baseline, validate,
-	 * clear-checksums, release-locks, drift or verify-rollbacks.
+	 * clear-checksums, release-locks, drift, verify-rollbacks or lint.
 	 */
 	private @Nullable String command;
 
@@ -79,6 +80,10 @@ public class MigrationsProperties implements Validator {
 	private final Health health = new Health();
 
 	private final FastPath fastPath = new FastPath();
+
+	private final Lint lint = new Lint();
+
+	private final Postgresql postgresql = new Postgresql();
 
 	private final Session session = new Session();
 
@@ -132,6 +137,14 @@ public class MigrationsProperties implements Validator {
 		return this.fastPath;
 	}
 
+	public Lint getLint() {
+		return this.lint;
+	}
+
+	public Postgresql getPostgresql() {
+		return this.postgresql;
+	}
+
 	public Drift getDrift() {
 		return this.drift;
 	}
@@ -160,6 +173,7 @@ public class MigrationsProperties implements Validator {
 					"migrations.startup.wait-for-database must be a duration such as 60s, or 0 to fail at once "
 							+ "when the database cannot be reached, but was " + waitForDatabase);
 		}
+		properties.getPostgresql().validate(errors);
 		Duration refreshInterval = properties.getStatus().getRefreshInterval();
 		if (refreshInterval != null && (refreshInterval.isNegative() || refreshInterval.isZero())) {
 			errors.rejectValue("status.refreshInterval", "migrations.status.refresh-interval.positive",
@@ -404,6 +418,124 @@ public class MigrationsProperties implements Validator {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Zero-downtime lint of changesets.
+	 */
+	public static class Lint {
+
+		/**
+		 * What happens when changesets about to be applied on boot break a lint rule:
+		 * nothing, a warning in the log, or a failed startup with nothing applied.
+		 */
+		private OnBoot onBoot = OnBoot.WARN;
+
+		/**
+		 * Rules suppressed for every changeset, each with the reason, which the report
+		 * shows: migrations.lint.suppress.drop-column=reason.
+		 */
+		private Map<String, String> suppress = new LinkedHashMap<>();
+
+		public OnBoot getOnBoot() {
+			return this.onBoot;
+		}
+
+		public void setOnBoot(OnBoot onBoot) {
+			this.onBoot = onBoot;
+		}
+
+		public Map<String, String> getSuppress() {
+			return this.suppress;
+		}
+
+		public void setSuppress(Map<String, String> suppress) {
+			this.suppress = suppress;
+		}
+
+		/**
+		 * What the lint on boot does with findings.
+		 */
+		public enum OnBoot {
+
+			/** Do not lint on boot. */
+			OFF,
+
+			/** Log the findings and migrate. */
+			WARN,
+
+			/** Fail startup on any error finding, before anything is applied. */
+			FAIL
+
+		}
+
+	}
+
+	/**
+	 * Run-time guard rails on PostgreSQL.
+	 */
+	public static class Postgresql {
+
+		/**
+		 * How long each statement of a changeset waits for a table lock before it gives up
+		 * (then the changeset is retried), so that the application's queries never queue
+		 * behind it for longer; 0 turns the guard off.
+		 */
+		private Duration lockTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How many times a changeset that gave up waiting for a lock runs again, with
+		 * backoff starting at one second.
+		 */
+		private int lockRetries = 5;
+
+		/**
+		 * How long each statement of a changeset may run; unlimited when not set.
+		 */
+		private @Nullable Duration statementTimeout;
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
+
+		public int getLockRetries() {
+			return this.lockRetries;
+		}
+
+		public void setLockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+		}
+
+		public @Nullable Duration getStatementTimeout() {
+			return this.statementTimeout;
+		}
+
+		public void setStatementTimeout(@Nullable Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+		}
+
+		void validate(Errors errors) {
+			if (this.lockTimeout == null || this.lockTimeout.isNegative()) {
+				errors.rejectValue("postgresql.lockTimeout", "migrations.postgresql.lock-timeout.not-negative",
+						"migrations.postgresql.lock-timeout must be a duration such as 10s, or 0 to turn the guard "
+								+ "off, but was " + this.lockTimeout);
+			}
+			if (this.lockRetries < 0) {
+				errors.rejectValue("postgresql.lockRetries", "migrations.postgresql.lock-retries.not-negative",
+						"migrations.postgresql.lock-retries must be 0 or more, but was " + this.lockRetries);
+			}
+			if (this.statementTimeout != null && (this.statementTimeout.isNegative() || this.statementTimeout.isZero())) {
+				errors.rejectValue("postgresql.statementTimeout",
+						"migrations.postgresql.statement-timeout.positive",
+						"migrations.postgresql.statement-timeout must be a positive duration such as 15m, or unset for "
+								+ "no limit, but was " + this.statementTimeout);
+			}
 		}
 
 	}

@@ -12,6 +12,7 @@ import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
 import io.bootmigrations.engine.ValidationResult;
+import io.bootmigrations.lint.LintReport;
 
 import static io.bootmigrations.command.MigrationCommandRunner.CHECK_FAILED;
 import static io.bootmigrations.command.MigrationCommandRunner.ERROR;
@@ -49,6 +50,7 @@ final class CommandResults {
 			text.append(line("Unexpected", status.unexpected().size() + " (applied, not in this changelog)"));
 			status.unexpected().forEach((changeSet) -> text.append("  - ").append(describe(changeSet)).append('\n'));
 		}
+		status.warnings().forEach((warning) -> text.append("WARNING: ").append(warning).append('\n'));
 		return new CommandResult(SUCCESS, text.toString(), json);
 	}
 
@@ -144,6 +146,14 @@ final class CommandResults {
 				+ ((tag != null) ? "tag " + tag + "; " : "") + status.pending().size() + " pending.\n";
 	}
 
+	static CommandResult lint(MigrationCommand command, LintReport report) {
+		int exitCode = report.errors().isEmpty() ? SUCCESS : CHECK_FAILED;
+		Map<String, Object> json = base(command, exitCode);
+		json.put("ok", exitCode == SUCCESS);
+		json.putAll(report.json());
+		return new CommandResult(exitCode, report.text(), json);
+	}
+
 	static CommandResult usage(String commandName, @Nullable String problem) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("command", commandName);
@@ -203,6 +213,7 @@ final class CommandResults {
 		json.put("applied", status.applied().size());
 		json.put("pending", changeSets(status.pending()));
 		json.put("unexpected", changeSets(status.unexpected()));
+		json.put("warnings", status.warnings());
 		return json;
 	}
 

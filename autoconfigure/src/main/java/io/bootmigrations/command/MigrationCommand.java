@@ -54,7 +54,12 @@ public enum MigrationCommand {
 
 	/** Exit 1 at the first changeset whose rollback does not restore the schema. */
 	VERIFY_ROLLBACKS("verify-rollbacks", TargetUse.NONE,
-			"apply, roll back and re-apply each changeset in a scratch database; exit 1 at a leaky rollback");
+			"apply, roll back and re-apply each changeset in a scratch database; exit 1 at a leaky rollback"),
+
+	/** Lint changesets for zero-downtime deploys. */
+	LINT("lint", TargetUse.SCOPE,
+			"exit 1 if a changeset would lock a busy table or break the previous release: target pending "
+					+ "(default) or all");
 
 	private final String commandName;
 
@@ -102,7 +107,7 @@ public enum MigrationCommand {
 		return "Usage: java -jar app.jar --migrations.command=<command> [--migrations.target=<target>] "
 				+ "[--migrations.output=text|json]\n"
 				+ "       (or MIGRATIONS_COMMAND, MIGRATIONS_TARGET, MIGRATIONS_OUTPUT)\n\nCommands:\n" + commands
-				+ "\n\nTargets: head, base, +N, -N, a tag name, date:2026-01-01T00:00:00Z\n"
+				+ "\n\nTargets: head, base, +N, -N, a tag name, date:2026-01-01T00:00:00Z; for lint: pending or all\n"
 				+ "Exit status: 0 success, 1 check failed, 2 error or usage";
 	}
 
@@ -124,7 +129,10 @@ public enum MigrationCommand {
 		NAME,
 
 		/** Head (default) or a tag. */
-		BASELINE
+		BASELINE,
+
+		/** The changesets to look at: pending (default) or all. */
+		SCOPE
 
 	}
 

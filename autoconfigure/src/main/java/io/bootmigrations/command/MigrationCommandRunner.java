@@ -1,6 +1,7 @@
 package io.bootmigrations.command;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,8 @@ import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationTarget;
 import io.bootmigrations.engine.MigrationTarget.Direction;
+import io.bootmigrations.lint.LintReport;
+import io.bootmigrations.lint.Linter;
 import io.bootmigrations.schema.DriftCheck;
 import io.bootmigrations.schema.RollbackVerification;
 
@@ -156,6 +159,13 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 				}
 				return parsed;
 			}
+			case SCOPE -> {
+				if (value != null && !value.equals("pending") && !value.equals("all")) {
+					throw new IllegalArgumentException("Invalid lint target '" + value
+							+ "': use --migrations.target=pending (the default) or all.");
+				}
+				return null;
+			}
 			default -> throw new IllegalStateException("Unknown target use " + use);
 		}
 	}
@@ -192,11 +202,20 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			case RELEASE_LOCKS -> CommandResults.repair(command, engine.releaseLocks(), engine.status(),
 					"Released Liquibase's lock in DATABASECHANGELOGLOCK.",
 					"make sure no migration is running anywhere: a running one may now be joined by another.");
+			case LINT -> lint(command, engine);
 			case DRIFT -> SchemaCommandResults.drift(command,
 					() -> this.context.getBean(DriftCheck.class).check());
 			case VERIFY_ROLLBACKS -> SchemaCommandResults.rollbacks(command,
 					() -> this.context.getBean(RollbackVerification.class).verify());
 		};
+	}
+
+	private CommandResult lint(MigrationCommand command, MigrationEngine engine) {
+		boolean all = "all".equals((this.target != null) ? this.target.strip() : null);
+		Linter linter = this.context.getBeanProvider(Linter.class).getIfAvailable(() -> new Linter(Map.of()));
+		LintReport report = engine.inspectChangeLog(!all, (connection, database, changeSets) -> linter
+			.lint(connection, database, changeSets, all ? "all" : "pending"));
+		return CommandResults.lint(command, report);
 	}
 
 	private String typed(@Nullable MigrationTarget target) {

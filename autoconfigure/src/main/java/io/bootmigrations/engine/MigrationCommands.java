@@ -59,7 +59,7 @@ final class MigrationCommands {
 				default -> throw new IllegalStateException("Not an upgrade target: " + target);
 			}
 			return tracker.applied();
-		});
+		}, target.kind() != MigrationTarget.Kind.COUNT);
 	}
 
 	String upgradeSql(MigrationTarget target) {

@@ -32,6 +32,7 @@ import liquibase.changelog.filter.DbmsChangeSetFilter;
 import liquibase.changelog.filter.IgnoreChangeSetFilter;
 import liquibase.changelog.filter.LabelChangeSetFilter;
 import liquibase.changelog.filter.ShouldRunChangeSetFilter;
+import liquibase.changelog.visitor.DefaultChangeExecListener;
 import liquibase.changelog.visitor.ListVisitor;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -78,6 +79,8 @@ public final class MigrationEngine {
 	private final ResourceAccessor resourceAccessor;
 
 	private final List<MigrationListener> listeners;
+
+	private final List<RunInterceptor> interceptors;
 
 	private final ReentrantLock runLock = new ReentrantLock();
 
@@ -158,6 +161,24 @@ public final class MigrationEngine {
 	 */
 	public MigrationEngine(DataSource dataSource, MigrationSettings settings, ResourceAccessor resourceAccessor,
 			List<MigrationListener> listeners, Safeguards safeguards, @Nullable FastPath fastPath) {
+		this(dataSource, settings, resourceAccessor, listeners, safeguards, fastPath, List.of());
+	}
+
+	/**
+	 * Create an engine.
+	 * @param dataSource where to migrate
+	 * @param settings what to migrate and how
+	 * @param resourceAccessor how Liquibase finds changelog files
+	 * @param listeners callbacks for progress and metrics
+	 * @param safeguards how runs are locked across processes and wait for the database
+	 * @param fastPath the fast path, or {@code null} to always run Liquibase
+	 * @param interceptors what wraps the Liquibase work of every writing run, the first
+	 * outermost
+	 */
+	public MigrationEngine(DataSource dataSource, MigrationSettings settings, ResourceAccessor resourceAccessor,
+			List<MigrationListener> listeners, Safeguards safeguards, @Nullable FastPath fastPath,
+			List<RunInterceptor> interceptors) {
+		this.interceptors = List.copyOf(interceptors);
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.fastPath = fastPath;
@@ -209,7 +230,7 @@ public final class MigrationEngine {
 	 */
 	public RunReport migrate() {
 		RunReport unchanged = skipIfUnchanged();
-		return (unchanged != null) ? unchanged : run("update", this::update);
+		return (unchanged != null) ? unchanged : run("update", this::update, true);
 	}
 
 	// Fast path (#6): skip Liquibase when nothing changed since the last run that left
@@ -411,6 +432,35 @@ public final class MigrationEngine {
 		return applied;
 	}
 
+	/**
+	 * Inspect the parsed changelog and the database without the migration lock and
+	 * without changing the status.
+	 * @param <T> the result
+	 * @param pendingOnly whether to pass only the changesets not applied yet, or every
+	 * changeset that matches the contexts, labels and database
+	 * @param inspection the work
+	 * @return its result
+	 * @throws MigrationException if the changelog or the database cannot be read
+	 */
+	public <T> T inspectChangeLog(boolean pendingOnly, ChangeLogInspection<T> inspection) {
+		return inspect((session) -> {
+			DatabaseChangeLog changeLog = session.changeLog();
+			List<ChangeSet> changeSets;
+			if (pendingOnly) {
+				changeSets = unrun(session, changeLog);
+			}
+			else {
+				ListVisitor visitor = new ListVisitor();
+				new ChangeLogIterator(changeLog, new ContextChangeSetFilter(session.contexts),
+						new LabelChangeSetFilter(session.labels), new DbmsChangeSetFilter(session.database),
+						new IgnoreChangeSetFilter())
+					.run(visitor, new liquibase.RuntimeEnvironment(session.database, session.contexts, session.labels));
+				changeSets = visitor.getSeenChangeSets();
+			}
+			return inspection.inspect(session.connection, session.database, changeSets);
+		});
+	}
+
 	// ---- end of operator commands
 
 	private int update(Session session, ProgressTracker tracker) throws Exception {
@@ -455,6 +505,15 @@ public final class MigrationEngine {
 	}
 
 	RunReport run(String operation, Operation operationBody) {
+		return run(operation, operationBody, false);
+	}
+
+	/**
+	 * Run a writing operation under the lock; {@code retryable} tells the
+	 * {@link RunInterceptor interceptors} whether running the body again after a failure
+	 * resumes it safely.
+	 */
+	RunReport run(String operation, Operation operationBody, boolean retryable) {
 		this.runLock.lock();
 		Instant startedAt = Instant.now();
 		ProgressTracker tracker = new ProgressTracker(operation);
@@ -472,8 +531,7 @@ public final class MigrationEngine {
 			}
 			publish(this.status.withState(MigrationState.MIGRATING).withProgress(new Progress(0, 0, null)));
 			RunReport report = inSession((session) -> {
-				session.liquibase().setChangeExecListener(tracker);
-				int applied = operationBody.run(session, tracker);
+				int applied = intercepted(operation, retryable, session, tracker, operationBody);
 				session.flush();
 				ChangeLogModel model = session.model();
 				List<ChangeSetInfo> appliedChangeSets = readApplied(session.connection);
@@ -499,6 +557,25 @@ public final class MigrationEngine {
 			this.runThread = null;
 			this.runLock.unlock();
 		}
+	}
+
+	private int intercepted(String operation, boolean retryable, Session session, ProgressTracker tracker,
+			Operation operationBody) throws Exception {
+		DefaultChangeExecListener listeners = new DefaultChangeExecListener(tracker);
+		session.liquibase().setChangeExecListener(listeners);
+		RunContext context = new RunContext(operation, retryable, session.connection, session.database,
+				() -> unrun(session, session.changeLog()), listeners);
+		RunInterceptor.Work work = () -> {
+			// a retry must read the history again: the failed attempt's read is stale
+			session.resetHistory();
+			return operationBody.run(session, tracker);
+		};
+		for (int i = this.interceptors.size() - 1; i >= 0; i--) {
+			RunInterceptor interceptor = this.interceptors.get(i);
+			RunInterceptor.Work inner = work;
+			work = () -> interceptor.intercept(context, inner);
+		}
+		return work.run();
 	}
 
 	private void logSummary(RunReport report) {
@@ -548,7 +625,8 @@ public final class MigrationEngine {
 	private MigrationStatus snapshot(MigrationState state, Session session, ChangeLogModel model,
 			List<ChangeSetInfo> applied, @Nullable RunReport lastRun) throws SQLException {
 		return new MigrationStatus(state, this.settings.changeLog(), session.databaseInfo(), applied,
-				model.pending(applied), model.unexpected(applied), lastRun, this.status.lock(), null, Instant.now());
+				model.pending(applied), model.unexpected(applied), lastRun, this.status.lock(), null, Instant.now(),
+				InvalidIndexes.warnings(session.connection));
 	}
 
 	private void publish(MigrationStatus status) {

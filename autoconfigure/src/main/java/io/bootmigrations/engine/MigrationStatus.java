@@ -23,16 +23,39 @@ import org.jspecify.annotations.Nullable;
  * @param progress the progress of the run under way, when {@link #state()} is
  * {@link MigrationState#MIGRATING}
  * @param checkedAt when the database was last inspected; {@code null} if never
+ * @param warnings what an operator should look at in the database, such as an index
+ * left {@code INVALID} by a killed concurrent build
  */
 public record MigrationStatus(MigrationState state, String changelog, @Nullable DatabaseInfo database,
 		List<ChangeSetInfo> applied, List<ChangeSetInfo> pending, List<ChangeSetInfo> unexpected,
 		@Nullable RunReport lastRun, @Nullable LockInfo lock, @Nullable Progress progress,
-		@Nullable Instant checkedAt) {
+		@Nullable Instant checkedAt, List<String> warnings) {
 
 	public MigrationStatus {
 		applied = List.copyOf(applied);
 		pending = List.copyOf(pending);
 		unexpected = List.copyOf(unexpected);
+		warnings = List.copyOf(warnings);
+	}
+
+	/**
+	 * A status without warnings.
+	 * @param state the overall state
+	 * @param changelog the master changelog location
+	 * @param database the database, if known
+	 * @param applied the applied changesets
+	 * @param pending the pending changesets
+	 * @param unexpected the unexpected changesets
+	 * @param lastRun the last run, if any
+	 * @param lock the lock, if known
+	 * @param progress the progress, while migrating
+	 * @param checkedAt when the database was last inspected
+	 */
+	public MigrationStatus(MigrationState state, String changelog, @Nullable DatabaseInfo database,
+			List<ChangeSetInfo> applied, List<ChangeSetInfo> pending, List<ChangeSetInfo> unexpected,
+			@Nullable RunReport lastRun, @Nullable LockInfo lock, @Nullable Progress progress,
+			@Nullable Instant checkedAt) {
+		this(state, changelog, database, applied, pending, unexpected, lastRun, lock, progress, checkedAt, List.of());
 	}
 
 	/**
@@ -55,22 +78,22 @@ public record MigrationStatus(MigrationState state, String changelog, @Nullable 
 
 	MigrationStatus withState(MigrationState state) {
 		return new MigrationStatus(state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, this.lock, this.progress, this.checkedAt);
+				this.unexpected, this.lastRun, this.lock, this.progress, this.checkedAt, this.warnings);
 	}
 
 	MigrationStatus withProgress(@Nullable Progress progress) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, this.lock, progress, this.checkedAt);
+				this.unexpected, this.lastRun, this.lock, progress, this.checkedAt, this.warnings);
 	}
 
 	MigrationStatus withLastRun(RunReport lastRun) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, lastRun, this.lock, this.progress, this.checkedAt);
+				this.unexpected, lastRun, this.lock, this.progress, this.checkedAt, this.warnings);
 	}
 
 	MigrationStatus withLock(@Nullable LockInfo lock) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, lock, this.progress, this.checkedAt);
+				this.unexpected, this.lastRun, lock, this.progress, this.checkedAt, this.warnings);
 	}
 
 	/**

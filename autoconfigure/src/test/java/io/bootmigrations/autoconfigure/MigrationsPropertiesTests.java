@@ -76,7 +76,7 @@ class MigrationsPropertiesTests {
 		});
 	}
 
-	private static String messages(Throwable failure) {
+	static String messages(Throwable failure) {
 		StringBuilder text = new StringBuilder();
 		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
 			text.append(candidate.getMessage()).append('\n');

@@ -1,0 +1,135 @@
+package io.bootmigrations.guard;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Samples, on a connection of its own, which sessions block the migration connection
+ * while a change runs ({@code pg_blocking_pids}), so that a lock timeout can name who
+ * held the lock: once the migration's statement gave up, the wait and with it the answer
+ * are gone. Opens its connection only when a change runs longer than one sampling
+ * interval; never logs query text (it may hold data).
+ */
+final class BlockerWatch implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(BlockerWatch.class);
+
+	private static final String BLOCKERS = """
+			SELECT pid, application_name, usename, client_addr, state, query_start, xact_start
+			FROM pg_stat_activity WHERE pid = ANY(pg_blocking_pids(?)) ORDER BY pid""";
+
+	private final DataSource dataSource;
+
+	private final int migrationPid;
+
+	private final ScheduledExecutorService scheduler;
+
+	private volatile boolean watching;
+
+	private volatile @Nullable String blockers;
+
+	private @Nullable Connection connection;
+
+	BlockerWatch(DataSource dataSource, int migrationPid, Duration interval) {
+		this.dataSource = dataSource;
+		this.migrationPid = migrationPid;
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "migrations-lock-watch");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = Math.max(interval.toMillis(), 50);
+		this.scheduler.scheduleWithFixedDelay(this::sample, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	/** A change starts: forget the blockers of the one before. */
+	void changeStarted() {
+		this.blockers = null;
+		this.watching = true;
+	}
+
+	/** The change is done. */
+	void changeFinished() {
+		this.watching = false;
+	}
+
+	/**
+	 * The sessions seen blocking the current (or last) change.
+	 * @return a description, or {@code null} if none was seen
+	 */
+	@Nullable String blockers() {
+		return this.blockers;
+	}
+
+	private void sample() {
+		if (!this.watching) {
+			return;
+		}
+		try {
+			if (this.connection == null) {
+				this.connection = this.dataSource.getConnection();
+				this.connection.setAutoCommit(true);
+			}
+			List<String> found = new ArrayList<>();
+			try (PreparedStatement statement = this.connection.prepareStatement(BLOCKERS)) {
+				statement.setInt(1, this.migrationPid);
+				try (ResultSet rows = statement.executeQuery()) {
+					while (rows.next()) {
+						found.add(describe(rows));
+					}
+				}
+			}
+			if (!found.isEmpty() && this.watching) {
+				this.blockers = String.join("; ", found);
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Migrations: could not read the sessions blocking the migration", ex);
+		}
+	}
+
+	private static String describe(ResultSet row) throws SQLException {
+		String application = row.getString("application_name");
+		Timestamp queryStart = row.getTimestamp("query_start");
+		Timestamp transactionStart = row.getTimestamp("xact_start");
+		return "pid " + row.getInt("pid") + " (application '" + ((application != null) ? application : "")
+				+ "', user " + row.getString("usename") + ", client " + row.getString("client_addr") + ", "
+				+ row.getString("state") + ((queryStart != null) ? ", query started " + queryStart.toInstant() : "")
+				+ ((transactionStart != null) ? ", transaction started " + transactionStart.toInstant() : "") + ")";
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdownNow();
+		try {
+			this.scheduler.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (this.connection != null) {
+			try {
+				this.connection.close();
+			}
+			catch (SQLException ex) {
+				logger.debug("Migrations: could not close the lock watch connection", ex);
+			}
+		}
+	}
+
+}

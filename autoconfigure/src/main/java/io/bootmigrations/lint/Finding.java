@@ -1,0 +1,48 @@
+package io.bootmigrations.lint;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One thing the lint found.
+ *
+ * @param rule the rule
+ * @param changeSet the changeset, or {@code null} for a finding about the database itself
+ * @param problem what locks or breaks
+ * @param alternative the safe alternative
+ * @param statement the SQL statement concerned, shortened, if any
+ * @param suppressedBecause the reason given for suppressing it, or {@code null} if it
+ * counts
+ */
+public record Finding(LintRule rule, @Nullable Location changeSet, String problem, String alternative,
+		@Nullable String statement, @Nullable String suppressedBecause) {
+
+	/**
+	 * Whether this finding is an error that was not suppressed.
+	 * @return whether it fails the lint
+	 */
+	public boolean isError() {
+		return this.suppressedBecause == null && this.rule.severity() == LintRule.Severity.ERROR;
+	}
+
+	Finding suppressed(String reason) {
+		return new Finding(this.rule, this.changeSet, this.problem, this.alternative, this.statement, reason);
+	}
+
+	/**
+	 * Where a changeset is.
+	 *
+	 * @param id the changeset id
+	 * @param author the author
+	 * @param file the changelog file
+	 * @param line the line where the changeset starts in its file, when found
+	 */
+	public record Location(String id, String author, String file, @Nullable Integer line) {
+
+		@Override
+		public String toString() {
+			return this.file + "::" + this.id + "::" + this.author + ((this.line != null) ? " (line " + this.line + ")" : "");
+		}
+
+	}
+
+}
