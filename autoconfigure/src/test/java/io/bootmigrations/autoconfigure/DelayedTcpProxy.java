@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 /**
  * A loopback TCP proxy to a database that starts accepting connections only after a
@@ -29,8 +30,17 @@ final class DelayedTcpProxy implements AutoCloseable {
 	private volatile boolean frozen;
 
 	DelayedTcpProxy(int targetPort, Duration delay) {
+		this(targetPort, deadline(delay));
+	}
+
+	/**
+	 * A proxy that starts accepting once {@code open} answers true (polled), so a test
+	 * can open it on an event, such as a first refused attempt, rather than after a time
+	 * that a slow JVM start could outlast.
+	 */
+	DelayedTcpProxy(int targetPort, BooleanSupplier open) {
 		this.port = freePort();
-		this.acceptor = new Thread(() -> run(targetPort, delay), "delayed-proxy-" + this.port);
+		this.acceptor = new Thread(() -> run(targetPort, open), "delayed-proxy-" + this.port);
 		this.acceptor.setDaemon(true);
 		this.acceptor.start();
 	}
@@ -48,9 +58,16 @@ final class DelayedTcpProxy implements AutoCloseable {
 		}
 	}
 
-	private void run(int targetPort, Duration delay) {
+	private static BooleanSupplier deadline(Duration delay) {
+		long end = System.nanoTime() + delay.toNanos();
+		return () -> System.nanoTime() >= end;
+	}
+
+	private void run(int targetPort, BooleanSupplier open) {
 		try {
-			Thread.sleep(delay.toMillis());
+			while (!open.getAsBoolean()) {
+				Thread.sleep(50);
+			}
 			try (ServerSocket server = new ServerSocket(this.port, 50, InetAddress.getLoopbackAddress())) {
 				this.resources.add(server);
 				while (!this.closed) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Tag;
@@ -138,12 +140,18 @@ class MigrationsProcessIntegrationTests {
 	@Test
 	void lateDatabaseIsWaitedForAndAShortLimitFailsClearly() throws Exception {
 		Path changelog = writeSlowChangelog(3);
+		AtomicReference<ReplicaProcess> started = new AtomicReference<>();
+		// the database comes up only after the replica found it down once, however slowly
+		// the replica's JVM starts
+		BooleanSupplier refusedOnce = () -> started.get() != null
+				&& started.get().output().contains("database not reachable (attempt 1,");
 		try (TestDatabase database = TestDatabaseServer.postgres().create("late");
-				DelayedTcpProxy proxy = new DelayedTcpProxy(port(database.jdbcUrl()), Duration.ofSeconds(4))) {
+				DelayedTcpProxy proxy = new DelayedTcpProxy(port(database.jdbcUrl()), refusedOnce)) {
 			String url = database.jdbcUrl().replaceFirst(":\\d+/", ":" + proxy.port() + "/");
 			ReplicaProcess patient = ReplicaProcess.start(this.directory, "patient",
 					arguments(url, database.username(), "s3cret-pw", changelog,
 							"--migrations.startup.wait-for-database=60s"));
+			started.set(patient);
 			assertThat(patient.waitFor(PROCESS_TIMEOUT)).as(patient.output()).isZero();
 			assertThat(patient.output()).contains("database not reachable (attempt 1,")
 				.contains("Connection to 127.0.0.1:" + proxy.port() + " refused")
