@@ -47,7 +47,14 @@ public enum MigrationCommand {
 	CLEAR_CHECKSUMS("clear-checksums", TargetUse.NONE, "repair: clear the stored checksums"),
 
 	/** Release Liquibase's lock (repair). */
-	RELEASE_LOCKS("release-locks", TargetUse.NONE, "repair: release Liquibase's lock in DATABASECHANGELOGLOCK");
+	RELEASE_LOCKS("release-locks", TargetUse.NONE, "repair: release Liquibase's lock in DATABASECHANGELOGLOCK"),
+
+	/** Write a new changelog file and include it in the master changelog. */
+	REVISION("revision", TargetUse.NONE,
+			"write a new changelog file (--migrations.message=...) and include it in the master changelog"),
+
+	/** One changeset in full: where it is, whether it is applied, its SQL and rollback SQL. */
+	SHOW("show", TargetUse.CHANGESET, "one changeset in full: target is its id, a tag or file::id::author");
 
 	private final String commandName;
 
@@ -94,6 +101,8 @@ public enum MigrationCommand {
 			.collect(Collectors.joining("\n"));
 		return "Usage: java -jar app.jar --migrations.command=<command> [--migrations.target=<target>] "
 				+ "[--migrations.output=text|json]\n"
+				+ "       revision: --migrations.message=... [--migrations.revision.directory=...]; "
+				+ "history: [--migrations.verbose=true]\n"
 				+ "       (or MIGRATIONS_COMMAND, MIGRATIONS_TARGET, MIGRATIONS_OUTPUT)\n\nCommands:\n" + commands
 				+ "\n\nTargets: head, base, +N, -N, a tag name, date:2026-01-01T00:00:00Z\n"
 				+ "Exit status: 0 success, 1 check failed, 2 error or usage";
@@ -117,7 +126,10 @@ public enum MigrationCommand {
 		NAME,
 
 		/** Head (default) or a tag. */
-		BASELINE
+		BASELINE,
+
+		/** A changeset: id, tag or file::id::author, required. */
+		CHANGESET
 
 	}
 

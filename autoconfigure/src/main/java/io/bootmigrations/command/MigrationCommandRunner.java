@@ -1,6 +1,8 @@
 package io.bootmigrations.command;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +19,10 @@ import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationTarget;
 import io.bootmigrations.engine.MigrationTarget.Direction;
+import io.bootmigrations.inspect.ChangeSetInspector;
+import io.bootmigrations.revision.RevisionException;
+import io.bootmigrations.revision.RevisionWriter;
+import io.bootmigrations.revision.RevisionWriter.Revision;
 
 /**
  * Runs the command named by {@code migrations.command} once the context is refreshed,
@@ -53,6 +59,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 
 	private final IntConsumer exit;
 
+	private DeveloperOptions options = DeveloperOptions.NONE;
+
 	/**
 	 * Create a runner.
 	 * @param engine the engine, or {@code null} if Boot Migrations is not active
@@ -75,6 +83,16 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		this.out = out;
 		this.err = err;
 		this.exit = exit;
+	}
+
+	/**
+	 * Set the options of the developer's commands.
+	 * @param options the options
+	 * @return this runner
+	 */
+	public MigrationCommandRunner withOptions(DeveloperOptions options) {
+		this.options = options;
+		return this;
 	}
 
 	@Override
@@ -116,6 +134,9 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		catch (MigrationException ex) {
 			return CommandResults.error(command, null, ex.getFailure());
 		}
+		catch (RevisionException ex) {
+			return CommandResults.error(command, ex.getMessage(), null);
+		}
 		catch (RuntimeException ex) {
 			return CommandResults.error(command, JdbcUrls.scrub(String.valueOf(rootMessage(ex))), null);
 		}
@@ -146,6 +167,13 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 				}
 				return MigrationTarget.tag(value);
 			}
+			case CHANGESET -> {
+				if (value == null) {
+					throw new IllegalArgumentException("The " + command.commandName() + " command needs a changeset: "
+							+ "--migrations.target=<id | tag | file::id::author>.");
+				}
+				return null;
+			}
 			case BASELINE -> {
 				MigrationTarget parsed = MigrationTarget.parse(value, Direction.UPGRADE);
 				if (parsed.kind() == MigrationTarget.Kind.COUNT) {
@@ -163,7 +191,11 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			case STATUS -> CommandResults.status(command, engine.refresh());
 			case CHECK -> CommandResults.check(command, engine.validate(), true);
 			case VALIDATE -> CommandResults.check(command, engine.validate(), false);
-			case HISTORY -> CommandResults.history(command, engine.history());
+			case HISTORY -> this.options.verbose()
+					? DeveloperResults.verboseHistory(command, new ChangeSetInspector(engine).history())
+					: CommandResults.history(command, engine.history());
+			case SHOW -> DeveloperResults.show(command, new ChangeSetInspector(engine).show(String.valueOf(this.target)));
+			case REVISION -> DeveloperResults.revision(command, revision(engine));
 			case UPGRADE -> CommandResults.ran(command, engine.upgrade(required(target)), engine.status(),
 					"Upgraded to " + typed(target) + ": applied %d changeset%s");
 			case DOWNGRADE -> CommandResults.ran(command, engine.downgrade(required(target)), engine.status(),
@@ -182,6 +214,18 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 					"Released Liquibase's lock in DATABASECHANGELOGLOCK.",
 					"make sure no migration is running anywhere: a running one may now be joined by another.");
 		};
+	}
+
+	private Revision revision(MigrationEngine engine) {
+		if (this.options.autogenerate()) {
+			throw new RevisionException("--migrations.autogenerate=true is not available in this version: write the "
+					+ "revision without it and fill in its changes by hand.");
+		}
+		String author = (this.options.revisionAuthor() != null && !this.options.revisionAuthor().isBlank())
+				? this.options.revisionAuthor() : System.getProperty("user.name", "unknown");
+		return new RevisionWriter(Path.of(""), Clock.systemUTC()).write(engine.settings().changeLog(),
+				this.options.revisionDirectory(), (this.options.message() != null) ? this.options.message() : "",
+				author);
 	}
 
 	private String typed(@Nullable MigrationTarget target) {

@@ -23,16 +23,40 @@ import org.jspecify.annotations.Nullable;
  * @param progress the progress of the run under way, when {@link #state()} is
  * {@link MigrationState#MIGRATING}
  * @param checkedAt when the database was last inspected; {@code null} if never
+ * @param outOfOrder the pending changesets that sit before an applied one in the
+ * changelog (two branches merged), in changelog order; a subset of {@code pending}
  */
 public record MigrationStatus(MigrationState state, String changelog, @Nullable DatabaseInfo database,
 		List<ChangeSetInfo> applied, List<ChangeSetInfo> pending, List<ChangeSetInfo> unexpected,
 		@Nullable RunReport lastRun, @Nullable LockInfo lock, @Nullable Progress progress,
-		@Nullable Instant checkedAt) {
+		@Nullable Instant checkedAt, List<ChangeSetInfo> outOfOrder) {
 
 	public MigrationStatus {
 		applied = List.copyOf(applied);
 		pending = List.copyOf(pending);
 		unexpected = List.copyOf(unexpected);
+		outOfOrder = List.copyOf(outOfOrder);
+	}
+
+	/**
+	 * A status without out-of-order changesets.
+	 * @param state the overall state
+	 * @param changelog the master changelog location
+	 * @param database the database, without credentials
+	 * @param applied the applied changesets, in execution order
+	 * @param pending the pending changesets, in changelog order
+	 * @param unexpected the applied changesets the changelog does not contain
+	 * @param lastRun the last run in this process
+	 * @param lock the migration lock as last seen
+	 * @param progress the run under way
+	 * @param checkedAt when the database was last inspected
+	 */
+	public MigrationStatus(MigrationState state, String changelog, @Nullable DatabaseInfo database,
+			List<ChangeSetInfo> applied, List<ChangeSetInfo> pending, List<ChangeSetInfo> unexpected,
+			@Nullable RunReport lastRun, @Nullable LockInfo lock, @Nullable Progress progress,
+			@Nullable Instant checkedAt) {
+		this(state, changelog, database, applied, pending, unexpected, lastRun, lock, progress, checkedAt,
+				List.of());
 	}
 
 	/**
@@ -55,22 +79,22 @@ public record MigrationStatus(MigrationState state, String changelog, @Nullable 
 
 	MigrationStatus withState(MigrationState state) {
 		return new MigrationStatus(state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, this.lock, this.progress, this.checkedAt);
+				this.unexpected, this.lastRun, this.lock, this.progress, this.checkedAt, this.outOfOrder);
 	}
 
 	MigrationStatus withProgress(@Nullable Progress progress) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, this.lock, progress, this.checkedAt);
+				this.unexpected, this.lastRun, this.lock, progress, this.checkedAt, this.outOfOrder);
 	}
 
 	MigrationStatus withLastRun(RunReport lastRun) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, lastRun, this.lock, this.progress, this.checkedAt);
+				this.unexpected, lastRun, this.lock, this.progress, this.checkedAt, this.outOfOrder);
 	}
 
 	MigrationStatus withLock(@Nullable LockInfo lock) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, lock, this.progress, this.checkedAt);
+				this.unexpected, this.lastRun, lock, this.progress, this.checkedAt, this.outOfOrder);
 	}
 
 	/**
