@@ -97,8 +97,9 @@ enum ChangeLogFormat {
 		}
 
 		@Override
-		String include(String master, String path) {
-			return (master.endsWith("\n") ? master : master + "\n") + "--include file:" + path + "\n";
+		@Nullable String include(String master, String path) {
+			// "--include" in a formatted SQL changelog needs a Liquibase Pro licence
+			return null;
 		}
 
 	};

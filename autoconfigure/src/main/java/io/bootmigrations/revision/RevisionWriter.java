@@ -29,6 +29,9 @@ public final class RevisionWriter {
 	private static final Pattern INCLUDE_ALL_PATH = Pattern
 		.compile("includeAll[^\\n]*(?:\\n[^\\n]*){0,3}?path[\"']?\\s*[:=]\\s*[\"']?([^\"'\\s,}>]+)");
 
+	private static final Pattern INCLUDE_FILE = Pattern
+		.compile("include\\b[^\\n]*(?:\\n[^\\n]*)?\\bfile[\"']?\\s*[:=]\\s*[\"']?([^\"'\\s,}>]+)");
+
 	private final Path workingDirectory;
 
 	private final Clock clock;
@@ -59,11 +62,14 @@ public final class RevisionWriter {
 					+ "email\" (it becomes the changeset's comment and part of its id).");
 		}
 		Path master = master(changeLog);
-		ChangeLogFormat format = ChangeLogFormat.of(master.getFileName().toString());
-		if (format == null) {
-			throw new RevisionException("The master changelog " + master + " is neither YAML, XML nor formatted SQL; "
-					+ "the revision command writes only those formats.");
+		ChangeLogFormat masterFormat = ChangeLogFormat.of(master.getFileName().toString());
+		if (masterFormat == null || masterFormat == ChangeLogFormat.SQL) {
+			throw new RevisionException("The master changelog " + master + " is not YAML or XML: the revision command "
+					+ "includes the new file in the master, which a formatted SQL changelog can only do with a "
+					+ "Liquibase Pro licence. Use a YAML or XML master that includes the (SQL) files.");
 		}
+		String masterText = read(master);
+		ChangeLogFormat format = formatOfLastInclude(masterText, masterFormat);
 		Path target = (directory != null && !directory.isBlank())
 				? this.workingDirectory.resolve(directory).normalize() : master.getParent();
 		String id = ID_TIME.format(this.clock.instant()) + "-" + slug(message);
@@ -83,11 +89,10 @@ public final class RevisionWriter {
 			throw new RevisionException("The master changelog " + master + " is not writable, so the revision "
 					+ "could not be included in it.");
 		}
-		String masterText = read(master);
 		checkUnique(id, file, target, masterText);
 		boolean coveredByIncludeAll = includesAll(masterText, master.getParent(), target);
 		String relative = master.getParent().relativize(file).toString().replace('\\', '/');
-		String newMaster = coveredByIncludeAll ? masterText : format.include(masterText, relative);
+		String newMaster = coveredByIncludeAll ? masterText : masterFormat.include(masterText, relative);
 		if (newMaster == null) {
 			throw new RevisionException("Cannot find where to add an include in the master changelog " + master
 					+ " (no closing </databaseChangeLog>); include the revision by hand.");
@@ -117,6 +122,20 @@ public final class RevisionWriter {
 					+ "file:<path>.");
 		}
 		return file;
+	}
+
+	/**
+	 * The format of the file the master includes last, so that a master that includes SQL
+	 * files gets an SQL revision; the master's own format otherwise.
+	 */
+	private static ChangeLogFormat formatOfLastInclude(String masterText, ChangeLogFormat masterFormat) {
+		Matcher matcher = INCLUDE_FILE.matcher(masterText);
+		ChangeLogFormat format = masterFormat;
+		while (matcher.find()) {
+			ChangeLogFormat included = ChangeLogFormat.of(matcher.group(1));
+			format = (included != null) ? included : masterFormat;
+		}
+		return format;
 	}
 
 	private static void checkUnique(String id, Path file, Path target, String masterText) {
