@@ -96,15 +96,7 @@ public class MigrationsProperties implements Validator {
 	 */
 	private boolean verbose;
 
-	/**
-	 * Whether the revision command fills the changeset with the difference between the
-	 * JPA entities and the schema the changelog produces.
-	 */
-	private boolean autogenerate;
-
 	private final Revision revision = new Revision();
-
-	private final Check check = new Check();
 
 	public OutOfOrder getOutOfOrder() {
 		return this.outOfOrder;
@@ -130,20 +122,8 @@ public class MigrationsProperties implements Validator {
 		this.verbose = verbose;
 	}
 
-	public boolean isAutogenerate() {
-		return this.autogenerate;
-	}
-
-	public void setAutogenerate(boolean autogenerate) {
-		this.autogenerate = autogenerate;
-	}
-
 	public Revision getRevision() {
 		return this.revision;
-	}
-
-	public Check getCheck() {
-		return this.check;
 	}
 
 	/**
@@ -176,27 +156,6 @@ public class MigrationsProperties implements Validator {
 
 		public void setAuthor(@Nullable String author) {
 			this.author = author;
-		}
-
-	}
-
-	/**
-	 * What the check command compares.
-	 */
-	public static class Check {
-
-		/**
-		 * Whether the check command also compares the JPA entities with the migrated
-		 * schema, when JPA is present.
-		 */
-		private boolean entities = true;
-
-		public boolean isEntities() {
-			return this.entities;
-		}
-
-		public void setEntities(boolean entities) {
-			this.entities = entities;
 		}
 
 	}

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 import liquibase.ChecksumVersion;
+import liquibase.ContextExpression;
+import liquibase.Labels;
 import liquibase.Scope;
 import liquibase.change.Change;
 import liquibase.change.ChangeFactory;
@@ -177,7 +179,11 @@ public final class ChangeSetInspector {
 	}
 
 	private static String text(@Nullable Object value) {
-		return (value != null) ? value.toString() : "";
+		if (value == null || (value instanceof ContextExpression contexts && contexts.isEmpty())
+				|| (value instanceof Labels labels && labels.isEmpty())) {
+			return "";
+		}
+		return value.toString();
 	}
 
 }

@@ -54,7 +54,7 @@ class DeveloperCommandsIntegrationTests {
 		CommandResult result = run(engine, "show", "4-book", "text", DeveloperOptions.NONE);
 		assertThat(result.exitCode).isZero();
 		assertThat(result.text).contains("Changeset:  db/commands/changelog.xml::4-book::bob")
-			.contains("Applied:    no (pending)")
+			.contains("Labels:     none\nContexts:   none\nApplied:    no (pending)")
 			.containsPattern("Checksum:   9:[0-9a-f]{32}")
 			.containsPattern("(?s)SQL:\n  CREATE TABLE public.book .*;\nRollback SQL:\n  DROP TABLE public.book;");
 		assertThat(this.database.tables()).doesNotContain("book");
@@ -107,6 +107,8 @@ class DeveloperCommandsIntegrationTests {
 				"""));
 		MigrationEngine engine = engine(changeLog.toUri().toString());
 		engine.migrate();
+		assertThat(run(engine, "show", "1", "text", DeveloperOptions.NONE).text)
+			.contains("Labels:     v1\nContexts:   prod\n");
 		CommandResult text = run(engine, "history", null, "text", new DeveloperOptions(null, true, false, null, null));
 		assertThat(text.text).containsPattern("exec type EXECUTED, deployment \\d{10}, order 1")
 			.contains("contexts prod, labels v1, checksum 9:")
