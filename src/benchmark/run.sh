@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Boots one small app three ways (no migrations, Spring Boot's Liquibase support, this
+# Boots one small app, packaged as a fat jar and run with java -jar, three ways (no migrations, Spring Boot's Liquibase support, this
 # starter) against PostgreSQL and prints medians and ratios. See "Benchmark" in README.md.
 #
 #   src/benchmark/run.sh [--ns=10,100,1000,5000] [--rounds=5] [--first-apply=1000]
@@ -12,4 +12,6 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 ./mvnw -B -q -Pbenchmark -pl benchmark -am package -DskipTests
 classpath="benchmark/target/classes:$(ls benchmark/target/lib/*.jar | tr '\n' ':')"
-exec java -cp "$classpath" io.bootmigrations.benchmark.BenchmarkRunner --work=benchmark/target/bench "$@"
+# the apps run as the packaged fat jar (java -jar), the way users run them
+exec java -cp "$classpath" io.bootmigrations.benchmark.BenchmarkRunner --work=benchmark/target/bench \
+	--jar=benchmark/target/boot-migrations-benchmark.jar "$@"

@@ -46,7 +46,8 @@ public enum MigrationReadiness {
 			// Pending after a successful run of this application means it migrated as far as
 			// it was told (spring.liquibase.tag); otherwise it did not migrate itself.
 			RunReport lastRun = status.lastRun();
-			return (lastRun != null && lastRun.outcome() == Outcome.SUCCEEDED) ? READY : BLOCKED;
+			return (lastRun != null && (lastRun.outcome() == Outcome.SUCCEEDED || lastRun.byOperator())) ? READY
+					: BLOCKED;
 		}
 		return READY;
 	}

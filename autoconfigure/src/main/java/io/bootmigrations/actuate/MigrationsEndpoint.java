@@ -1,5 +1,6 @@
 package io.bootmigrations.actuate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import io.bootmigrations.engine.ChangeSetInfo;
+import io.bootmigrations.engine.JdbcUrls;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationFailure;
@@ -25,6 +27,7 @@ import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.MigrationTarget;
 import io.bootmigrations.engine.MigrationTarget.Direction;
 import io.bootmigrations.engine.RunReport;
+import io.bootmigrations.schema.DriftCheck;
 
 /**
  * {@code /actuator/migrations}: where migrations stand, served from the engine's status
@@ -46,9 +49,15 @@ public class MigrationsEndpoint {
 
 	static final int MAX_PAGE_SIZE = 1000;
 
+	private static final int STATUS_CONFLICT = 409;
+
+	static final Duration DRIFT_CACHE = Duration.ofMinutes(1);
+
 	private final MigrationEngine engine;
 
 	private final boolean blockOnUnexpected;
+
+	private final @Nullable DriftCheck driftCheck;
 
 	/**
 	 * Create an endpoint.
@@ -57,8 +66,20 @@ public class MigrationsEndpoint {
 	 * {@code ready})
 	 */
 	public MigrationsEndpoint(MigrationEngine engine, boolean blockOnUnexpected) {
+		this(engine, blockOnUnexpected, null);
+	}
+
+	/**
+	 * Create an endpoint that also answers {@code /actuator/migrations/drift}.
+	 * @param engine the engine of the default target
+	 * @param blockOnUnexpected whether unexpected changesets block readiness (shown in
+	 * {@code ready})
+	 * @param driftCheck the drift check, or {@code null} for none
+	 */
+	public MigrationsEndpoint(MigrationEngine engine, boolean blockOnUnexpected, @Nullable DriftCheck driftCheck) {
 		this.engine = engine;
 		this.blockOnUnexpected = blockOnUnexpected;
+		this.driftCheck = driftCheck;
 	}
 
 	/**
@@ -75,7 +96,8 @@ public class MigrationsEndpoint {
 	 * a body that says what is wrong ({@code {"error": "..."}}), which an exception would
 	 * not: Spring Boot's error page hides exception messages by default.
 	 * @param list {@code pending} (changelog order), {@code history} (applied, newest
-	 * first) or {@code unexpected} (newest first); or {@code upgrade-sql} /
+	 * first) or {@code unexpected} (newest first); {@code drift} (the live schema against
+	 * the applied changesets, see {@link DriftCheck}); or {@code upgrade-sql} /
 	 * {@code downgrade-sql}: the SQL an upgrade or downgrade {@code to} a target would
 	 * run, without running it
 	 * @param page the page, from 0
@@ -87,6 +109,9 @@ public class MigrationsEndpoint {
 	@ReadOperation
 	public WebEndpointResponse<Object> changeSets(@Selector String list, @Nullable Integer page,
 			@Nullable Integer size, @Nullable String to) {
+		if (list.equals("drift")) {
+			return drift();
+		}
 		if (list.equals("upgrade-sql") || list.equals("downgrade-sql")) {
 			return sql(list.equals("upgrade-sql") ? Direction.UPGRADE : Direction.DOWNGRADE, to);
 		}
@@ -100,7 +125,7 @@ public class MigrationsEndpoint {
 		};
 		if (changeSets == null) {
 			return badRequest("No list '" + list + "' in /actuator/migrations: use pending, history, unexpected, "
-					+ "out-of-order, upgrade-sql or downgrade-sql");
+					+ "drift, out-of-order, upgrade-sql or downgrade-sql");
 		}
 		int pageNumber = (page != null) ? page : 0;
 		int pageSize = (size != null) ? size : DEFAULT_PAGE_SIZE;
@@ -147,13 +172,18 @@ public class MigrationsEndpoint {
 	}
 
 	private WebEndpointResponse<Object> sql(Direction direction, @Nullable String to) {
+		if (this.engine.status().state() == MigrationState.MIGRATING) {
+			return new WebEndpointResponse<>(Map.of("error", "A migration is running; the SQL preview is not "
+					+ "generated meanwhile. Ask again when /actuator/migrations no longer says MIGRATING."),
+					STATUS_CONFLICT);
+		}
 		try {
 			MigrationTarget target = (direction == Direction.UPGRADE) ? MigrationTarget.parse(to, direction)
 					: downgradeTarget(to);
 			String sql = (direction == Direction.UPGRADE) ? this.engine.upgradeSql(target)
 					: this.engine.downgradeSql(target);
 			return new WebEndpointResponse<>(new SqlPreview(DEFAULT_TARGET, direction.name().toLowerCase(Locale.ROOT),
-					target.toString(), sql));
+					(to != null && !to.isBlank()) ? to.strip() : target.toString(), sql));
 		}
 		catch (IllegalArgumentException ex) {
 			return badRequest(ex.getMessage());
@@ -168,8 +198,10 @@ public class MigrationsEndpoint {
 	 * database: 500. Both carry the failure report.
 	 */
 	private static WebEndpointResponse<Object> failed(MigrationException ex) {
-		int status = (ex.getFailure().kind() == MigrationFailure.Kind.REFUSED) ? WebEndpointResponse.STATUS_BAD_REQUEST
-				: WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
+		MigrationFailure.Kind kind = ex.getFailure().kind();
+		int status = (kind == MigrationFailure.Kind.REFUSED) ? WebEndpointResponse.STATUS_BAD_REQUEST
+				: (kind == MigrationFailure.Kind.BUSY) ? STATUS_CONFLICT
+						: WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
 		return new WebEndpointResponse<>(Map.of("error", Error.of(ex.getFailure())), status);
 	}
 
@@ -192,6 +224,23 @@ public class MigrationsEndpoint {
 	 */
 	public record SqlPreview(String target, String direction, String to, String sql) {
 
+	}
+
+	/**
+	 * Drift: computed on request (never by probes, which read the status only) and
+	 * cached with its time for {@link #DRIFT_CACHE}, so that repeated calls cost nothing.
+	 */
+	private WebEndpointResponse<Object> drift() {
+		if (this.driftCheck == null) {
+			return badRequest("No drift check in this application");
+		}
+		try {
+			return new WebEndpointResponse<>(this.driftCheck.latest(DRIFT_CACHE).document());
+		}
+		catch (IllegalStateException | UnsupportedOperationException ex) {
+			return new WebEndpointResponse<>(Map.of("error", JdbcUrls.scrub(String.valueOf(ex.getMessage()))),
+					WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+		}
 	}
 
 	private static WebEndpointResponse<Object> badRequest(String message) {

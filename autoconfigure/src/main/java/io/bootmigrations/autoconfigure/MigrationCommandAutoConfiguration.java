@@ -27,7 +27,7 @@ public final class MigrationCommandAutoConfiguration {
 		return new MigrationCommandRunner(engine.getIfAvailable(),
 				environment.getRequiredProperty("migrations.command"),
 				environment.getProperty("migrations.target"), environment.getProperty("migrations.output", "text"),
-				context, System.out, System.err, System::exit)
+				context, MigrationCommandRunner.resultStream(), System.err, System::exit)
 			.withOptions(new DeveloperOptions(environment.getProperty("migrations.message"),
 					environment.getProperty("migrations.verbose", Boolean.class, false),
 					environment.getProperty("migrations.autogenerate", Boolean.class, false),

@@ -20,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -33,6 +32,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.Assert;
@@ -42,6 +42,7 @@ import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
 import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.Safeguards;
+import io.bootmigrations.engine.SessionTimeouts;
 import io.bootmigrations.engine.ProgressLogger;
 import io.bootmigrations.engine.fastpath.FastPath;
 
@@ -80,9 +81,26 @@ public final class MigrationsAutoConfiguration {
 		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
 		MigrationSettings settings = settings(liquibase);
-		return new MigrationEngine(migrationDataSource, settings, new SpringResourceAccessor(resourceLoader),
-				listeners.orderedStream().toList(), safeguards(properties),
+		MigrationEngine engine = new MigrationEngine(migrationDataSource, settings,
+				new SpringResourceAccessor(withFixedClassLoader(resourceLoader)), listeners.orderedStream().toList(),
+				safeguards(properties),
 				properties.getFastPath().isEnabled() ? new FastPath(settings) : null);
+		engine.setMaskedParameters(properties.getSqlPreview().getMaskedParameters());
+		return engine;
+	}
+
+	/**
+	 * The application's resource loader with its class loader fixed: Spring's loaders
+	 * without one of their own ask the calling thread's context class loader at every
+	 * lookup, so a lookup on another thread (a pool's, whose loader under Boot's launchers
+	 * sees neither {@code BOOT-INF/} nor {@code loader.path}) would find nothing.
+	 */
+	private static ResourceLoader withFixedClassLoader(ResourceLoader resourceLoader) {
+		DefaultResourceLoader fixed = new DefaultResourceLoader(resourceLoader.getClassLoader());
+		if (resourceLoader instanceof DefaultResourceLoader loader) {
+			loader.getProtocolResolvers().forEach(fixed::addProtocolResolver);
+		}
+		return fixed;
 	}
 
 	@Bean(name = "liquibase")
@@ -116,12 +134,8 @@ public final class MigrationsAutoConfiguration {
 	@Bean
 	MigrationStatusRefresher migrationStatusRefresher(MigrationEngine migrationEngine,
 			MigrationsProperties properties) {
-		Duration interval = properties.getStatus().getRefreshInterval();
-		if (interval != null && (interval.isNegative() || interval.isZero())) {
-			throw new InvalidConfigurationPropertyValueException("migrations.status.refresh-interval", interval,
-					"Must be a positive duration such as 30s or 1m; remove the property to never refresh");
-		}
-		return new MigrationStatusRefresher(migrationEngine, interval);
+		// validated with the other properties (MigrationsProperties#validate) before anything runs
+		return new MigrationStatusRefresher(migrationEngine, properties.getStatus().getRefreshInterval());
 	}
 
 	static MigrationSettings settings(LiquibaseProperties liquibase) {
@@ -144,8 +158,12 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	static Safeguards safeguards(MigrationsProperties properties) {
+		MigrationsProperties.Session session = properties.getSession();
 		return new Safeguards(properties.getLock().getStrategy(), properties.getLock().getWaitTimeout(),
-				properties.getStartup().getWaitForDatabase());
+				properties.getStartup().getWaitForDatabase(),
+				new SessionTimeouts(session.getNetworkTimeout(), session.getKeepalivesIdle(),
+						session.getKeepalivesInterval(), session.getKeepalivesCount(), session.getTcpUserTimeout(),
+						session.getIdleInTransactionTimeout(), session.getIdleTimeout()));
 	}
 
 	private static @Nullable String commaDelimited(@Nullable List<String> values) {

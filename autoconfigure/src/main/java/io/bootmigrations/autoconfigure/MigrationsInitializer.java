@@ -134,14 +134,57 @@ public class MigrationsInitializer extends SpringLiquibase
 			thread.start();
 			return;
 		}
+		Thread hook = registerShutdownHook();
 		try {
 			migrate();
 		}
 		catch (MigrationException ex) {
-			if (this.onFailure == OnFailure.FAIL) {
+			if (this.onFailure == OnFailure.FAIL || ex.getFailure().kind() == MigrationFailure.Kind.STOPPED) {
 				throw ex;
 			}
 			logFailure(ex.getFailure(), "the application stays up but refuses traffic");
+		}
+		finally {
+			removeShutdownHook(hook);
+		}
+	}
+
+	/**
+	 * Spring's own shutdown hook waits for the context's refresh to end, so during a
+	 * migration on boot SIGTERM would change nothing until the migration is done. This hook
+	 * asks the engine to stop (a waiting replica stops waiting; a migrating one stops after
+	 * the current changeset) and waits, bounded, until it has released the lock.
+	 */
+	private Thread registerShutdownHook() {
+		Thread hook = new Thread(() -> {
+			this.engine.requestStop();
+			try {
+				if (!this.engine.awaitNoRun(SHUTDOWN_WAIT)) {
+					logger.warn("Migrations: the migration did not stop within " + SHUTDOWN_WAIT.toSeconds()
+							+ " s of the shutdown; exiting anyway (on PostgreSQL the current changeset is rolled "
+							+ "back with its record)");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "migrations-shutdown");
+		try {
+			Runtime.getRuntime().addShutdownHook(hook);
+		}
+		catch (IllegalStateException ex) {
+			// already shutting down
+			this.engine.requestStop();
+		}
+		return hook;
+	}
+
+	private static void removeShutdownHook(Thread hook) {
+		try {
+			Runtime.getRuntime().removeShutdownHook(hook);
+		}
+		catch (IllegalStateException ex) {
+			// shutting down: the hook runs, and finds no run under way
 		}
 	}
 
@@ -169,6 +212,7 @@ public class MigrationsInitializer extends SpringLiquibase
 	}
 
 	private void migrateInBackground() {
+		Thread hook = registerShutdownHook();
 		try {
 			migrate();
 		}
@@ -180,13 +224,16 @@ public class MigrationsInitializer extends SpringLiquibase
 				markBrokenOnceStarted();
 			}
 		}
-		catch (RuntimeException ex) {
-			logger.error("Migrations: the background migration stopped unexpectedly", ex);
+		catch (RuntimeException | Error ex) {
+			// one line at ERROR; the stack (thousands of frames for a StackOverflowError) at DEBUG
+			logger.error("Migrations: the background migration stopped unexpectedly: " + ex);
+			logger.debug("Migrations: the background migration stopped unexpectedly", ex);
 			if (this.eventPublisher != null) {
 				AvailabilityChangeEvent.publish(this.eventPublisher, this, ReadinessState.REFUSING_TRAFFIC);
 			}
 		}
 		finally {
+			removeShutdownHook(hook);
 			this.background = null;
 		}
 	}
@@ -240,6 +287,7 @@ public class MigrationsInitializer extends SpringLiquibase
 	public void destroy() throws InterruptedException {
 		Thread thread = this.background;
 		if (thread != null) {
+			this.engine.requestStop();
 			logger.info("Migrations: waiting up to " + SHUTDOWN_WAIT.toSeconds()
 					+ " s for the background migration to finish before shutting down");
 			thread.join(SHUTDOWN_WAIT.toMillis());

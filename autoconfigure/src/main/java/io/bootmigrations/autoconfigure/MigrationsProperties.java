@@ -1,6 +1,10 @@
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +45,7 @@ public class MigrationsProperties implements Validator {
 	/**
 	 * Command to run instead of the application, which then exits: status, check,
 	 * history, upgrade, downgrade, upgrade-sql, downgrade-sql, tag, baseline, validate,
-	 * clear-checksums or release-locks.
+	 * clear-checksums, release-locks, drift or verify-rollbacks.
 	 */
 	private @Nullable String command;
 
@@ -75,6 +79,14 @@ public class MigrationsProperties implements Validator {
 	private final Health health = new Health();
 
 	private final FastPath fastPath = new FastPath();
+
+	private final Session session = new Session();
+
+	private final SqlPreview sqlPreview = new SqlPreview();
+
+	private final Drift drift = new Drift();
+
+	private final Scratch scratch = new Scratch();
 
 	// ---- developer's loop (issue #12): revision, show, history --verbose, out-of-order
 
@@ -222,6 +234,14 @@ public class MigrationsProperties implements Validator {
 		return this.fastPath;
 	}
 
+	public Drift getDrift() {
+		return this.drift;
+	}
+
+	public Scratch getScratch() {
+		return this.scratch;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return MigrationsProperties.class.isAssignableFrom(type);
@@ -242,6 +262,21 @@ public class MigrationsProperties implements Validator {
 					"migrations.startup.wait-for-database must be a duration such as 60s, or 0 to fail at once "
 							+ "when the database cannot be reached, but was " + waitForDatabase);
 		}
+		Duration refreshInterval = properties.getStatus().getRefreshInterval();
+		if (refreshInterval != null && (refreshInterval.isNegative() || refreshInterval.isZero())) {
+			errors.rejectValue("status.refreshInterval", "migrations.status.refresh-interval.positive",
+					"migrations.status.refresh-interval: Must be a positive duration such as 30s or 1m (remove "
+							+ "the property to never refresh), but was " + refreshInterval);
+		}
+		properties.getSession().validate(errors);
+	}
+
+	public Session getSession() {
+		return this.session;
+	}
+
+	public SqlPreview getSqlPreview() {
+		return this.sqlPreview;
 	}
 
 	public Mode getMode() {
@@ -471,6 +506,245 @@ public class MigrationsProperties implements Validator {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Bounds on the migration session when the network to the database goes away. On
+	 * PostgreSQL the server then ends the session, which releases the lock. 0 leaves a
+	 * setting as the server or driver has it.
+	 */
+	public static class Session {
+
+		/**
+		 * JDBC network (socket read) timeout of the migration connection. Must exceed the
+		 * longest statement of any changeset; off by default.
+		 */
+		private Duration networkTimeout = Duration.ZERO;
+
+		/**
+		 * PostgreSQL tcp_keepalives_idle of the migration session.
+		 */
+		private Duration keepalivesIdle = Duration.ofSeconds(30);
+
+		/**
+		 * PostgreSQL tcp_keepalives_interval of the migration session.
+		 */
+		private Duration keepalivesInterval = Duration.ofSeconds(10);
+
+		/**
+		 * PostgreSQL tcp_keepalives_count of the migration session.
+		 */
+		private int keepalivesCount = 3;
+
+		/**
+		 * PostgreSQL tcp_user_timeout of the migration session: how long sent data may
+		 * stay unacknowledged before the server drops the connection.
+		 */
+		private Duration tcpUserTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * PostgreSQL idle_in_transaction_session_timeout of the migration session.
+		 */
+		private Duration idleInTransactionTimeout = Duration.ofMinutes(5);
+
+		/**
+		 * PostgreSQL idle_session_timeout of the migration session (PostgreSQL 14 and
+		 * later).
+		 */
+		private Duration idleTimeout = Duration.ofMinutes(5);
+
+		void validate(Errors errors) {
+			for (Map.Entry<String, Duration> entry : Map.of("networkTimeout", this.networkTimeout, "keepalivesIdle",
+					this.keepalivesIdle, "keepalivesInterval", this.keepalivesInterval, "tcpUserTimeout",
+					this.tcpUserTimeout, "idleInTransactionTimeout", this.idleInTransactionTimeout, "idleTimeout",
+					this.idleTimeout).entrySet()) {
+				if (entry.getValue() == null || entry.getValue().isNegative()) {
+					errors.rejectValue("session." + entry.getKey(), "migrations.session.not-negative",
+							"migrations.session." + entry.getKey().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT)
+									+ " must be a duration such as 30s, or 0 to leave the setting alone, but was "
+									+ entry.getValue());
+				}
+			}
+			if (this.keepalivesCount < 0) {
+				errors.rejectValue("session.keepalivesCount", "migrations.session.not-negative",
+						"migrations.session.keepalives-count must be 0 or more, but was " + this.keepalivesCount);
+			}
+		}
+
+		public Duration getNetworkTimeout() {
+			return this.networkTimeout;
+		}
+
+		public void setNetworkTimeout(Duration networkTimeout) {
+			this.networkTimeout = networkTimeout;
+		}
+
+		public Duration getKeepalivesIdle() {
+			return this.keepalivesIdle;
+		}
+
+		public void setKeepalivesIdle(Duration keepalivesIdle) {
+			this.keepalivesIdle = keepalivesIdle;
+		}
+
+		public Duration getKeepalivesInterval() {
+			return this.keepalivesInterval;
+		}
+
+		public void setKeepalivesInterval(Duration keepalivesInterval) {
+			this.keepalivesInterval = keepalivesInterval;
+		}
+
+		public int getKeepalivesCount() {
+			return this.keepalivesCount;
+		}
+
+		public void setKeepalivesCount(int keepalivesCount) {
+			this.keepalivesCount = keepalivesCount;
+		}
+
+		public Duration getTcpUserTimeout() {
+			return this.tcpUserTimeout;
+		}
+
+		public void setTcpUserTimeout(Duration tcpUserTimeout) {
+			this.tcpUserTimeout = tcpUserTimeout;
+		}
+
+		public Duration getIdleInTransactionTimeout() {
+			return this.idleInTransactionTimeout;
+		}
+
+		public void setIdleInTransactionTimeout(Duration idleInTransactionTimeout) {
+			this.idleInTransactionTimeout = idleInTransactionTimeout;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+	}
+
+	/**
+	 * SQL previews ({@code /actuator/migrations/upgrade-sql}, {@code downgrade-sql} and the
+	 * matching commands).
+	 */
+	public static class SqlPreview {
+
+		/**
+		 * Changelog parameters whose values previews mask, in addition to those whose names
+		 * contain password, secret, token, key or credential.
+		 */
+		private List<String> maskedParameters = new ArrayList<>();
+
+		public List<String> getMaskedParameters() {
+			return this.maskedParameters;
+		}
+
+		public void setMaskedParameters(List<String> maskedParameters) {
+			this.maskedParameters = maskedParameters;
+		}
+
+	}
+
+	/**
+	 * Drift detection: the live schema against the schema the applied changesets produce.
+	 */
+	public static class Drift {
+
+		/**
+		 * Whether to check for drift after the migration on boot: off, or warn (log each
+		 * difference, never fail the start).
+		 */
+		private OnBoot onBoot = OnBoot.OFF;
+
+		/**
+		 * Patterns (with * and ?) of tables, views, sequences or table objects
+		 * ("orders.legacy_*") that the changelog never touched, left out of the drift check.
+		 */
+		private List<String> exclude = new ArrayList<>();
+
+		public OnBoot getOnBoot() {
+			return this.onBoot;
+		}
+
+		public void setOnBoot(OnBoot onBoot) {
+			this.onBoot = onBoot;
+		}
+
+		public List<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(List<String> exclude) {
+			this.exclude = exclude;
+		}
+
+		/**
+		 * Whether and how drift is checked on boot.
+		 */
+		public enum OnBoot {
+
+			/** No drift check on boot. */
+			OFF,
+
+			/** Log each difference after the migration; never fail the start. */
+			WARN
+
+		}
+
+	}
+
+	/**
+	 * Scratch space: the temporary databases in which the drift check and the rollback
+	 * verification replay the changelog.
+	 */
+	public static class Scratch {
+
+		/**
+		 * JDBC URL of a PostgreSQL database on a server where the user may create
+		 * databases. The migration's own server when unset.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Login user of the scratch server.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Login password of the scratch server.
+		 */
+		private @Nullable String password;
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
 		}
 
 	}

@@ -122,10 +122,16 @@ final class CommandResults {
 	static CommandResult ran(MigrationCommand command, RunReport report, MigrationStatus status, String summary) {
 		Map<String, Object> json = base(command, SUCCESS);
 		json.put("changeSets", report.applied());
+		if (report.markedRan() > 0) {
+			json.put("markedRan", report.markedRan());
+		}
 		json.put("durationMs", report.duration().toMillis());
 		json.putAll(statusJson(status));
 		String headline = summary.contains("%d")
 				? String.format(summary, report.applied(), (report.applied() == 1) ? "" : "s") : summary;
+		if (report.markedRan() > 0) {
+			headline += ", marked ran " + report.markedRan();
+		}
 		String text = headline + " in " + report.duration().toMillis() + " ms.\n" + now(status);
 		return new CommandResult(SUCCESS, text, json);
 	}

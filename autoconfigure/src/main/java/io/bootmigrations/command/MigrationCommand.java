@@ -49,6 +49,13 @@ public enum MigrationCommand {
 	/** Release Liquibase's lock (repair). */
 	RELEASE_LOCKS("release-locks", TargetUse.NONE, "repair: release Liquibase's lock in DATABASECHANGELOGLOCK"),
 
+	/** Exit 1 if the live schema differs from what the applied changesets produce. */
+	DRIFT("drift", TargetUse.NONE, "exit 1 if the schema differs from what the applied changesets produce"),
+
+	/** Exit 1 at the first changeset whose rollback does not restore the schema. */
+	VERIFY_ROLLBACKS("verify-rollbacks", TargetUse.NONE,
+			"apply, roll back and re-apply each changeset in a scratch database; exit 1 at a leaky rollback"),
+
 	/** Write a new changelog file and include it in the master changelog. */
 	REVISION("revision", TargetUse.NONE,
 			"write a new changelog file (--migrations.message=...) and include it in the master changelog"),

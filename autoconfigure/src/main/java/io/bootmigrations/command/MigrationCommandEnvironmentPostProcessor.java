@@ -46,10 +46,17 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 		environment.getPropertySources().addFirst(new MapPropertySource(FORCED, forced));
 		boolean json = "json".equalsIgnoreCase(environment.getProperty("migrations.output", "text").strip());
 		boolean sql = environment.getProperty("migrations.command", "").strip().toLowerCase().endsWith("-sql");
+		// before logging starts: the console log and Liquibase's messages go to stderr, the
+		// result alone to stdout
+		CommandOutput.separate();
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		// stdout is the result: JSON or SQL must stay parseable, so only errors are logged then
 		defaults.put("logging.threshold.console", (json || sql) ? "ERROR" : "WARN");
 		defaults.put("spring.main.log-startup-info", "false");
+		if (!environment.containsProperty("debug") && !environment.containsProperty("trace")) {
+			// a warning is one line (its exception's message); --debug shows stack traces
+			defaults.put("logging.exception-conversion-word", "%wEx{short}");
+		}
 		environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS, defaults));
 	}
 

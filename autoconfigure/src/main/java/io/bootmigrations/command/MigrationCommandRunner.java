@@ -23,6 +23,8 @@ import io.bootmigrations.inspect.ChangeSetInspector;
 import io.bootmigrations.revision.RevisionException;
 import io.bootmigrations.revision.RevisionWriter;
 import io.bootmigrations.revision.RevisionWriter.Revision;
+import io.bootmigrations.schema.DriftCheck;
+import io.bootmigrations.schema.RollbackVerification;
 
 /**
  * Runs the command named by {@code migrations.command} once the context is refreshed,
@@ -186,6 +188,15 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		}
 	}
 
+	/**
+	 * The stream a command's result is printed to: standard output, which in command mode
+	 * holds nothing else.
+	 * @return the stream
+	 */
+	public static PrintStream resultStream() {
+		return CommandOutput.result();
+	}
+
 	private CommandResult run(MigrationCommand command, MigrationEngine engine, @Nullable MigrationTarget target) {
 		return switch (command) {
 			case STATUS -> CommandResults.status(command, engine.refresh());
@@ -213,6 +224,10 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			case RELEASE_LOCKS -> CommandResults.repair(command, engine.releaseLocks(), engine.status(),
 					"Released Liquibase's lock in DATABASECHANGELOGLOCK.",
 					"make sure no migration is running anywhere: a running one may now be joined by another.");
+			case DRIFT -> SchemaCommandResults.drift(command,
+					() -> this.context.getBean(DriftCheck.class).check());
+			case VERIFY_ROLLBACKS -> SchemaCommandResults.rollbacks(command,
+					() -> this.context.getBean(RollbackVerification.class).verify());
 		};
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import liquibase.change.AbstractSQLChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.LockException;
@@ -14,6 +15,9 @@ import liquibase.exception.PreconditionFailedException;
 import liquibase.exception.ValidationFailedException;
 import liquibase.precondition.FailedPrecondition;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 import io.bootmigrations.engine.MigrationFailure.Kind;
 import io.bootmigrations.lock.LockTimeoutException;
@@ -27,7 +31,7 @@ final class Failures {
 	private static final Pattern MISSING_FILE = Pattern.compile("The file (\\S+) was not found");
 
 	private static final Pattern PARSED_FILE = Pattern
-		.compile("(?:Error parsing line \\d+ column \\d+ of (\\S+?):|Syntax error in file (\\S+?):|"
+		.compile("(?:Error parsing line \\d+ column \\d+ of (\\S+?):(?=\\s)|Syntax error in file (\\S+?):(?=\\s)|"
 				+ "formatted changelog '([^']+)')");
 
 	private static final Pattern DUPLICATES = Pattern.compile("duplicate identifiers\\s+((?:\\S+::\\S+::\\S+\\s*)+)");
@@ -39,7 +43,50 @@ final class Failures {
 		if (ex instanceof MigrationException migrationException) {
 			return migrationException;
 		}
+		IncludeTrail.CircularIncludeException circular = find(ex, IncludeTrail.CircularIncludeException.class);
+		if (circular != null) {
+			return circularInclude(circular.circle(), null);
+		}
+		if (ex instanceof Error error) {
+			return new MigrationException(failure(Kind.OTHER, failedChangeSet, changeLog,
+					error.getClass().getSimpleName() + ((error.getMessage() != null) ? ": " + error.getMessage() : ""),
+					((error instanceof OutOfMemoryError)
+							? "The JVM ran out of memory while migrating (a very large changelog or data file?): "
+									+ "raise the heap (-Xmx) or split the changelog. "
+							: "The JVM failed while migrating. ")
+							+ "Changesets before the failure stay applied; on PostgreSQL nothing of the failing "
+							+ "one was recorded or kept."),
+					trimmed(error));
+		}
 		return new MigrationException(classify(ex, failedChangeSet, changeLog), ex);
+	}
+
+	/**
+	 * A parse that recursed until the stack overflowed: almost always changelogs that
+	 * include each other.
+	 */
+	static MigrationException stackOverflow(StackOverflowError ex, @Nullable ChangeSet failedChangeSet,
+			String changeLog, @Nullable String circle) {
+		if (circle == null) {
+			return toException(ex, failedChangeSet, changeLog);
+		}
+		return circularInclude(circle, trimmed(ex));
+	}
+
+	private static MigrationException circularInclude(String circle, @Nullable Throwable cause) {
+		String first = circle.substring(0, circle.indexOf(" -> "));
+		return new MigrationException(new MigrationFailure(Kind.CHANGELOG_INVALID, null, first,
+				"Circular include: " + circle + " (the files include each other, so parsing never ends)",
+				"Remove the include that closes the circle. Nothing was applied."), cause);
+	}
+
+	/** An Error's stack can be thousands of frames deep: keep the top. */
+	private static Error trimmed(Error error) {
+		StackTraceElement[] trace = error.getStackTrace();
+		if (trace.length > 20) {
+			error.setStackTrace(java.util.Arrays.copyOf(trace, 20));
+		}
+		return error;
 	}
 
 	static MigrationFailure classify(Throwable ex, @Nullable ChangeSet failedChangeSet, String changeLog) {
@@ -70,8 +117,10 @@ final class Failures {
 									: "Nothing was applied."));
 		}
 		if (failedChangeSet != null) {
-			return failure(Kind.CHANGESET_FAILED, failedChangeSet, changeLog, databaseMessage(ex),
-					"Fix the changeset or the database and start again. Changesets before it stay applied; "
+			String message = databaseMessage(ex);
+			return failure(Kind.CHANGESET_FAILED, failedChangeSet, changeLog, message,
+					dollarQuoteHint(failedChangeSet, message)
+							+ "Fix the changeset or the database and start again. Changesets before it stay applied; "
 							+ "nothing of this changeset was recorded as applied. On databases without "
 							+ "transactional DDL (MySQL, MariaDB) check for objects it created before failing.");
 		}
@@ -202,6 +251,53 @@ final class Failures {
 			root = root.getCause();
 		}
 		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getName();
+	}
+
+	/**
+	 * A {@code $$ ... $$} body (a PostgreSQL function or DO block) that Liquibase split at
+	 * its semicolons fails with an unterminated string or a syntax error.
+	 */
+	private static String dollarQuoteHint(ChangeSet changeSet, String message) {
+		String lower = message.toLowerCase(java.util.Locale.ROOT);
+		if (!(lower.contains("unterminated") || lower.contains("syntax error"))) {
+			return "";
+		}
+		boolean dollarBody = changeSet.getChanges()
+			.stream()
+			.anyMatch((change) -> change instanceof AbstractSQLChange sql && sql.getSql() != null
+					&& sql.getSql().contains("$$") && !Boolean.FALSE.equals(sql.isSplitStatements()));
+		return dollarBody ? "The SQL has a $$ body, which Liquibase split at its semicolons: set "
+				+ "splitStatements=\"false\" on the sql change (--splitStatements:false in formatted SQL) or "
+				+ "an endDelimiter. " : "";
+	}
+
+	/**
+	 * The connection was lost during a run (terminated by an administrator, the server
+	 * shut down, the network failed): say so, and name the changeset that was running, if
+	 * one was, and whether it was committed.
+	 * @return the failure, or {@code null} if the connection was not lost
+	 */
+	static @Nullable MigrationFailure connectionLost(Throwable ex, @Nullable ChangeSet running, String changeLog,
+			boolean transactionalDdl) {
+		SQLException sql = find(ex, SQLException.class);
+		String state = (sql != null) ? sql.getSQLState() : null;
+		if (state == null || !(state.startsWith("08") || state.startsWith("57P"))
+				|| !(new SQLStateSQLExceptionTranslator().translate("migration", null,
+						sql) instanceof DataAccessResourceFailureException)) {
+			return null;
+		}
+		String cause = "The connection to the database was lost (SQLState " + state + ": "
+				+ String.valueOf(sql.getMessage()).strip() + ")";
+		if (running == null) {
+			return failure(Kind.CONNECTION_LOST, null, changeLog, cause + " while no changeset was running",
+					"Every changeset recorded so far is committed; start again once the database is reachable.");
+		}
+		return failure(Kind.CONNECTION_LOST, running, changeLog, cause + " while this changeset ran; it was not "
+				+ "committed", transactionalDdl
+						? "Its changes were rolled back with its record (transactional DDL), so the next start runs "
+								+ "it again; start again once the database is reachable."
+						: "This database has no transactional DDL: check for objects the changeset created before "
+								+ "the connection was lost, then start again.");
 	}
 
 	private static boolean isConnectionProblem(SQLException ex) {

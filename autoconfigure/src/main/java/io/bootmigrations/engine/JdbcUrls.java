@@ -12,21 +12,27 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcUrls {
 
-	private static final Pattern USER_INFO = Pattern.compile("//[^/?#@]*@");
+	private static final Pattern USER_INFO = Pattern.compile("//[^/?#\\s]*@");
 
 	private static final Set<String> SECRET_KEYS = Set.of("password", "pass", "pwd", "user", "username",
 			"sslpassword", "sslkey", "sslcert", "token", "accesstoken", "secret", "apikey", "credentials");
 
-	private static final Pattern PARAMETER = Pattern.compile("([?&;:])([^=&;?:/]+)=([^&;]*)");
+	/** A parameter's key, in any style the drivers accept: ?k=, &k=, ;k=, :k=, (k=, ,k=. */
+	private static final Pattern KEY = Pattern.compile("([?&;:(,])\\s*([A-Za-z][\\w.-]*)\\s*=");
 
-	private static final Pattern SECRET_IN_TEXT = Pattern
-		.compile("(?i)((?:password|passwd|pwd|secret|token)\\s*[=:]\\s*)[^\\s&;,'\")]+");
+	/** Where a value ends: before the next parameter, however it is separated. */
+	private static final Pattern NEXT_KEY = Pattern.compile("[&;,](?=\\s*[A-Za-z][\\w.-]*\\s*=)|\\)");
+
+	private static final Pattern SECRET_IN_TEXT = Pattern.compile(
+			"(?i)((?:password|passwd|pwd|secret|token)\\s*[=:]\\s*)[^\\s'\")]+?(?=$|[\\s'\")]|[&;,][A-Za-z][\\w.-]*=)");
 
 	private JdbcUrls() {
 	}
 
 	/**
-	 * Return the URL with user information and secret parameters removed.
+	 * Return the URL with user information and secret parameters removed. A secret value
+	 * is masked up to the next parameter, so a password containing {@code ;} or {@code &}
+	 * is masked whole; a SQL Server value in braces ({@code {a;b}}) likewise.
 	 * @param url a JDBC URL
 	 * @return the URL safe to show, or {@code null} for {@code null}
 	 */
@@ -35,16 +41,33 @@ public final class JdbcUrls {
 			return null;
 		}
 		String result = USER_INFO.matcher(url).replaceFirst("//");
-		Matcher matcher = PARAMETER.matcher(result);
 		StringBuilder sanitized = new StringBuilder();
-		while (matcher.find()) {
-			String key = matcher.group(2).trim().toLowerCase(Locale.ROOT);
-			String replacement = SECRET_KEYS.contains(key) || key.contains("password") || key.contains("secret")
-					? matcher.group(1) + matcher.group(2) + "=******" : matcher.group();
-			matcher.appendReplacement(sanitized, Matcher.quoteReplacement(replacement));
+		Matcher key = KEY.matcher(result);
+		int position = 0;
+		while (position < result.length() && key.find(position)) {
+			String name = key.group(2).toLowerCase(Locale.ROOT);
+			int valueStart = key.end();
+			int valueEnd = valueEnd(result, valueStart);
+			sanitized.append(result, position, valueStart);
+			if (SECRET_KEYS.contains(name) || name.contains("password") || name.contains("secret")) {
+				sanitized.append("******");
+			}
+			else {
+				sanitized.append(result, valueStart, valueEnd);
+			}
+			position = valueEnd;
 		}
-		matcher.appendTail(sanitized);
+		sanitized.append(result.substring(Math.min(position, result.length())));
 		return sanitized.toString();
+	}
+
+	private static int valueEnd(String url, int start) {
+		if (start < url.length() && url.charAt(start) == '{') {
+			int close = url.indexOf('}', start);
+			return (close >= 0) ? close + 1 : url.length();
+		}
+		Matcher next = NEXT_KEY.matcher(url);
+		return next.find(start) ? next.start() : url.length();
 	}
 
 	/**

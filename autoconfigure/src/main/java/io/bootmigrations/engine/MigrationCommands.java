@@ -49,6 +49,7 @@ final class MigrationCommands {
 		this.engine.inspect((session) -> checkUpgrade(session, target));
 		return this.engine.run("upgrade", (session, tracker) -> {
 			List<ChangeSet> toRun = checkUpgrade(session, target);
+			HistoryColumns.check(session.database(), toRun);
 			tracker.start(toRun.size());
 			Liquibase liquibase = session.liquibase();
 			switch (target.kind()) {
@@ -63,7 +64,7 @@ final class MigrationCommands {
 
 	String upgradeSql(MigrationTarget target) {
 		requireDirection(target, Direction.UPGRADE);
-		return this.engine.inspect((session) -> {
+		return this.engine.preview((session) -> {
 			checkUpgrade(session, target);
 			StringWriter sql = new StringWriter();
 			Liquibase liquibase = session.liquibase();
@@ -94,7 +95,7 @@ final class MigrationCommands {
 
 	String downgradeSql(MigrationTarget target) {
 		requireDirection(target, Direction.DOWNGRADE);
-		return this.engine.inspect((session) -> {
+		return this.engine.preview((session) -> {
 			List<ChangeSetInfo> plan = rollbackPlan(session, target);
 			StringWriter sql = new StringWriter();
 			if (!plan.isEmpty()) {
@@ -269,15 +270,9 @@ final class MigrationCommands {
 							"Use a tag recorded in the database (" + describeTags(null, applied)
 									+ "), -N, date:<ISO-8601> or base.");
 				}
-				// Like Liquibase: the tagDatabase changeset that recorded the tag goes too, unless it
-				// says keepTagOnRollback; the schema is then as it was when the tag was recorded.
-				ChangeSet tagging = findChangeSet(changeLog, applied.get(tagged));
-				boolean dropTagging = "tagDatabase".equals(String.valueOf(applied.get(tagged).description()).strip())
-						&& (tagging == null || tagging.getChanges()
-							.stream()
-							.noneMatch((change) -> change instanceof TagDatabaseChange tagChange
-									&& Boolean.TRUE.equals(tagChange.isKeepTagOnRollback())));
-				yield applied.subList(dropTagging ? tagged : tagged + 1, applied.size());
+				// Unlike Liquibase's rollback <tag>, which also rolls back the tagDatabase changeset that
+				// recorded the tag: like Alembic's downgrade <rev>, the tag stays applied and current.
+				yield applied.subList(tagged + 1, applied.size());
 			}
 			case DATE -> applied.stream()
 				.filter((changeSet) -> changeSet.executedAt() != null
@@ -312,20 +307,13 @@ final class MigrationCommands {
 			throws Exception {
 		Liquibase liquibase = session.liquibase();
 		switch (target.kind()) {
-			case BASE, COUNT -> {
+			case BASE, COUNT, TAG -> {
+				// a tag too goes by count: the plan keeps the changeset that recorded it
 				if (sql != null) {
 					liquibase.rollback(plan.size(), null, session.contexts(), session.labels(), sql);
 				}
 				else {
 					liquibase.rollback(plan.size(), null, session.contexts(), session.labels());
-				}
-			}
-			case TAG -> {
-				if (sql != null) {
-					liquibase.rollback(target.tag(), null, session.contexts(), session.labels(), sql);
-				}
-				else {
-					liquibase.rollback(target.tag(), null, session.contexts(), session.labels());
 				}
 			}
 			case DATE -> {
@@ -402,15 +390,6 @@ final class MigrationCommands {
 			});
 		}
 		return tags.isEmpty() ? "there are none" : "known: " + String.join(", ", tags);
-	}
-
-	private static @Nullable ChangeSet findChangeSet(DatabaseChangeLog changeLog, ChangeSetInfo info) {
-		String key = ChangeLogModel.key(info);
-		return changeLog.getChangeSets()
-			.stream()
-			.filter((changeSet) -> key.equals(key(changeSet)))
-			.findFirst()
-			.orElse(null);
 	}
 
 	private static String key(ChangeSet changeSet) {

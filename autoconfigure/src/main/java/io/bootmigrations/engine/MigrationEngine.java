@@ -5,11 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -33,6 +37,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.integration.IntegrationDetails;
+import liquibase.logging.LogService;
 import liquibase.resource.ResourceAccessor;
 import liquibase.structure.core.Catalog;
 import liquibase.structure.core.Schema;
@@ -41,12 +46,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.bootmigrations.engine.MigrationFailure.Kind;
 import io.bootmigrations.engine.MigrationStatus.DatabaseInfo;
 import io.bootmigrations.engine.MigrationStatus.Progress;
 import io.bootmigrations.engine.RunReport.Outcome;
 import io.bootmigrations.engine.fastpath.ChangeLogHistory;
 import io.bootmigrations.engine.fastpath.ChangeLogPreconditions;
 import io.bootmigrations.engine.fastpath.FastPath;
+import io.bootmigrations.lock.SessionLockService;
 
 /**
  * The one migration engine: runs Liquibase against one database under a lock and keeps
@@ -84,9 +91,19 @@ public final class MigrationEngine {
 
 	private volatile @Nullable String historyTable;
 
+	private volatile List<String> maskedParameters = List.of();
+
+	private volatile boolean stopRequested;
+
+	private volatile boolean lockHeld;
+
+	private volatile @Nullable Thread runThread;
+
 	private final MigrationCommands commands = new MigrationCommands(this);
 
 	private final @Nullable FastPath fastPath;
+
+	private final IncludeTrail includeTrail;
 
 	/**
 	 * Create an engine.
@@ -144,7 +161,9 @@ public final class MigrationEngine {
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.fastPath = fastPath;
-		this.resourceAccessor = (fastPath != null) ? fastPath.attach(resourceAccessor) : resourceAccessor;
+		this.includeTrail = new IncludeTrail(
+				(fastPath != null) ? fastPath.attach(resourceAccessor) : resourceAccessor);
+		this.resourceAccessor = this.includeTrail;
 		this.listeners = List.copyOf(listeners);
 		this.status = MigrationStatus.initial(settings.changeLog());
 		this.safeguards = safeguards;
@@ -341,7 +360,7 @@ public final class MigrationEngine {
 	 * @return what the run did
 	 */
 	public RunReport tag(String tag) {
-		return this.commands.tag(tag);
+		return this.commands.tag(MigrationTarget.checkTag(tag));
 	}
 
 	/**
@@ -438,6 +457,7 @@ public final class MigrationEngine {
 		}
 		DatabaseChangeLog changeLog = session.changeLog();
 		List<ChangeSet> toRun = unrun(session, changeLog);
+		HistoryColumns.check(session.database, toRun);
 		List<ChangeSetInfo> outOfOrder = session.model().outOfOrder(readApplied(session.connection));
 		if (!outOfOrder.isEmpty()) {
 			// a listener may refuse the run (migrations.out-of-order=fail) before anything is applied
@@ -474,15 +494,27 @@ public final class MigrationEngine {
 		this.runLock.lock();
 		Instant startedAt = Instant.now();
 		ProgressTracker tracker = new ProgressTracker(operation);
+		// an operator operation (endpoint, command) that fails keeps a state that was known and
+		// good; a failure on boot (also through a MigrationStrategy) is FAILED
+		MigrationStatus previous = this.status;
+		RunReport previousRun = previous.lastRun();
+		boolean keepState = !"update".equals(operation) && previous.checkedAt() != null
+				&& (previous.state() == MigrationState.UP_TO_DATE || (previous.state() == MigrationState.PENDING
+						&& previousRun != null && previousRun.outcome() == Outcome.SUCCEEDED));
+		this.runThread = Thread.currentThread();
 		try {
+			if (this.stopRequested) {
+				throw stopped(null);
+			}
 			publish(this.status.withState(MigrationState.MIGRATING).withProgress(new Progress(0, 0, null)));
 			RunReport report = inSession((session) -> {
 				session.liquibase().setChangeExecListener(tracker);
 				int applied = operationBody.run(session, tracker);
+				session.flush();
 				ChangeLogModel model = session.model();
 				List<ChangeSetInfo> appliedChangeSets = readApplied(session.connection);
 				RunReport success = new RunReport(operation, startedAt, Instant.now(), applied, Outcome.SUCCEEDED,
-						null);
+						null, tracker.markedRan());
 				publish(snapshot(stateFor(model.pending(appliedChangeSets)), session, model, appliedChangeSets,
 						success));
 				return success;
@@ -494,12 +526,13 @@ public final class MigrationEngine {
 		catch (MigrationException ex) {
 			RunReport failed = new RunReport(operation, startedAt, Instant.now(), tracker.applied(), Outcome.FAILED,
 					ex.getFailure());
-			publish(this.status.withState(MigrationState.FAILED).withProgress(null).withLastRun(failed));
-			readBackAfterFailure();
+			MigrationState after = keepState ? previous.state() : MigrationState.FAILED;
+			publish(readBackAfterFailure(this.status.withState(after).withProgress(null).withLastRun(failed)));
 			this.listeners.forEach((listener) -> listener.runFinished(failed, this.status));
 			throw ex;
 		}
 		finally {
+			this.runThread = null;
 			this.runLock.unlock();
 		}
 	}
@@ -519,15 +552,28 @@ public final class MigrationEngine {
 
 	/**
 	 * A failed run may have applied changesets before the one that failed: read what the
-	 * database now records so that the status shows it. Best effort, without the lock and
-	 * without waiting; the state stays {@code FAILED}.
+	 * database now records so that the status shows it, before the failure is published.
+	 * Best effort, without the lock and without waiting; a {@code FAILED} state stays.
 	 */
-	private void readBackAfterFailure() {
+	private MigrationStatus readBackAfterFailure(MigrationStatus failed) {
+		if (this.stopRequested) {
+			return failed;
+		}
 		try {
-			refresh();
+			return inSession((session) -> {
+				ChangeLogModel model = this.changeLogModel;
+				if (model == null) {
+					model = session.model();
+				}
+				List<ChangeSetInfo> applied = readApplied(session.connection);
+				MigrationState state = (failed.state() == MigrationState.FAILED) ? MigrationState.FAILED
+						: stateFor(model.pending(applied));
+				return snapshot(state, session, model, applied, failed.lastRun());
+			});
 		}
 		catch (MigrationException ex) {
 			logger.debug("Migrations: could not read the database after the failure: " + ex.getFailure().message());
+			return failed;
 		}
 	}
 
@@ -595,6 +641,37 @@ public final class MigrationEngine {
 	}
 
 	/**
+	 * Name more changelog parameters whose values SQL previews mask, beyond those whose
+	 * names look secret (password, secret, token, key, credential).
+	 * @param names parameter names, matched ignoring case
+	 */
+	public void setMaskedParameters(Collection<String> names) {
+		this.maskedParameters = names.stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList();
+	}
+
+	/**
+	 * Generate SQL that an operation would run, without running it: at once or not at all
+	 * (never behind a run of this process), without Liquibase's own lock (so that none of
+	 * its lock-table SQL is printed), and with secret-looking changelog parameter values
+	 * masked.
+	 */
+	String preview(SessionWork<String> work) {
+		if (!this.runLock.tryLock()) {
+			throw new MigrationException(new MigrationFailure(Kind.BUSY, null, this.settings.changeLog(),
+					"A migration is running in this process; the preview would wait for it",
+					"Ask again when the migration is done (state is no longer MIGRATING)."), null);
+		}
+		try {
+			String sql = inSession((session) -> Scope.child(Map.of(SessionLockService.HELD_CONNECTION,
+					session.connection), () -> work.run(session)));
+			return SecretParameters.mask(sql, this.settings.parameters(), this.maskedParameters);
+		}
+		finally {
+			this.runLock.unlock();
+		}
+	}
+
+	/**
 	 * Work on the database under the in-process run lock without changing the status:
 	 * for reads and for SQL that is generated but not run.
 	 */
@@ -616,6 +693,9 @@ public final class MigrationEngine {
 	private <T> T inSession(SessionWork<T> work, @Nullable ProgressTracker tracker, boolean writing) {
 		Map<String, Object> scope = new HashMap<>();
 		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+		// one report per failure: Liquibase's own ERROR for a failing changeset goes to DEBUG
+		scope.put(Scope.Attr.logService.name(),
+				new OneReportLogService(Scope.getCurrentScope().get(Scope.Attr.logService, LogService.class)));
 		scope.put(Scope.Attr.integrationDetails.name(), new IntegrationDetails("spring"));
 		// files a changeset reads lazily (sqlFile, checksums outside Liquibase's own commands)
 		scope.put(Scope.Attr.resourceAccessor.name(), this.resourceAccessor);
@@ -623,6 +703,7 @@ public final class MigrationEngine {
 		if (this.settings.licenseKey() != null) {
 			scope.put("liquibase.licenseKey", this.settings.licenseKey());
 		}
+		this.includeTrail.clear();
 		try {
 			return Scope.child(scope, () -> {
 				if (writing) {
@@ -635,20 +716,94 @@ public final class MigrationEngine {
 				}
 			});
 		}
-		catch (Exception ex) {
+		catch (StackOverflowError ex) {
 			ChangeSet failed = (tracker != null) ? tracker.failedChangeSet : null;
+			throw Failures.stackOverflow(ex, failed, this.settings.changeLog(), this.includeTrail.circle());
+		}
+		catch (Exception | Error ex) {
+			if (this.stopRequested && writing && !(ex instanceof MigrationException)) {
+				throw stopped(tracker);
+			}
+			// every Throwable ends in one report and a FAILED state, never in MIGRATING
+			ChangeSet failed = (tracker != null) ? tracker.failedOrRunning() : null;
+			if (writing && !(ex instanceof MigrationException)) {
+				MigrationFailure lost = Failures.connectionLost(ex, failed, this.settings.changeLog(),
+						tracker != null && tracker.transactionalDdl);
+				if (lost != null) {
+					throw new MigrationException(lost, ex);
+				}
+			}
 			throw Failures.toException(ex, failed, this.settings.changeLog());
 		}
 	}
 
 	private <T> T inLockedSession(SessionWork<T> work) throws Exception {
 		try (Connection connection = this.guard.connect(this.dataSource)) {
-			return this.guard.underLock(connection, () -> {
-				try (Session session = new Session(connection)) {
-					return work.run(session);
-				}
-			});
+			SessionTimeouts.Restore timeouts = this.safeguards.session().apply(connection);
+			try {
+				return this.guard.underLock(connection, () -> {
+					this.lockHeld = true;
+					try (Session session = new Session(connection)) {
+						return work.run(session);
+					}
+					finally {
+						this.lockHeld = false;
+					}
+				});
+			}
+			finally {
+				timeouts.restore();
+			}
 		}
+	}
+
+	// ---- Stopping on shutdown (SIGTERM): a run waiting for the lock or the database stops
+	// waiting at once; a run holding the lock finishes the current changeset and stops
+	// before the next one.
+
+	/**
+	 * Ask the run under way, if any, to stop: one that waits for the lock or the database
+	 * stops waiting; one that migrates finishes (and commits) the current changeset and
+	 * stops before the next, then releases the lock. The run then fails with a report of
+	 * how far it got. Later runs are refused.
+	 */
+	public void requestStop() {
+		this.stopRequested = true;
+		Thread thread = this.runThread;
+		if (thread != null && !this.lockHeld) {
+			thread.interrupt();
+		}
+	}
+
+	/**
+	 * Wait until no run is under way.
+	 * @param timeout the longest to wait
+	 * @return whether no run is under way
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public boolean awaitNoRun(Duration timeout) throws InterruptedException {
+		if (this.runLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			this.runLock.unlock();
+			return true;
+		}
+		return false;
+	}
+
+	private MigrationException stopped(@Nullable ProgressTracker tracker) {
+		Thread.interrupted();
+		String message;
+		if (tracker == null || !tracker.started()) {
+			message = "Stopped by shutdown before migrating (while waiting for the database or the migration lock)";
+		}
+		else {
+			ChangeSetInfo next = tracker.stoppedBefore;
+			message = "Stopped by shutdown after " + tracker.applied() + " of " + tracker.total + " changesets"
+					+ ((next != null) ? "; next pending: " + next.identifier() : "");
+		}
+		return new MigrationException(new MigrationFailure(Kind.STOPPED, null, this.settings.changeLog(), message,
+				"The application is shutting down. Every changeset applied so far is committed with its record "
+						+ "and the lock is released; the next start continues from here."),
+				null);
 	}
 
 	/**
@@ -702,6 +857,10 @@ public final class MigrationEngine {
 				Liquibase created = new Liquibase(settings.changeLog(), MigrationEngine.this.resourceAccessor,
 						this.database);
 				settings.parameters().forEach(created::setChangeLogParameter);
+				// before anything parses: context- and label-scoped <property> values resolve
+				// against these (as with Boot's SpringLiquibase), not to the first definition
+				created.getChangeLogParameters().setContexts(this.contexts);
+				created.getChangeLogParameters().setLabels(this.labels);
 				this.liquibase = created;
 			}
 			return this.liquibase;
@@ -733,6 +892,16 @@ public final class MigrationEngine {
 			return this.databaseInfo;
 		}
 
+		/**
+		 * Commit what a changeset Liquibase skipped left held back; see
+		 * {@link SessionJdbcConnection}.
+		 */
+		void flush() throws Exception {
+			if (this.database.getConnection() instanceof SessionJdbcConnection jdbc) {
+				jdbc.flush();
+			}
+		}
+
 		void resetHistory() {
 			Scope.getCurrentScope()
 				.getSingleton(ChangeLogHistoryServiceFactory.class)
@@ -750,7 +919,7 @@ public final class MigrationEngine {
 
 	private Database createDatabase(Connection connection) throws Exception {
 		Database database = DatabaseFactory.getInstance()
-			.findCorrectDatabaseImplementation(new NonClosingJdbcConnection(connection));
+			.findCorrectDatabaseImplementation(new SessionJdbcConnection(connection));
 		MigrationSettings settings = this.settings;
 		if (settings.defaultSchema() != null) {
 			if (database.supports(Schema.class)) {
@@ -781,22 +950,6 @@ public final class MigrationEngine {
 	}
 
 	/**
-	 * Liquibase closes its connection when it is done; the engine closes the connection
-	 * itself, after releasing its lock.
-	 */
-	private static final class NonClosingJdbcConnection extends JdbcConnection {
-
-		NonClosingJdbcConnection(Connection connection) {
-			super(connection);
-		}
-
-		@Override
-		public void close() {
-		}
-
-	}
-
-	/**
 	 * Follows a run changeset by changeset, for progress, metrics and failure reports.
 	 */
 	final class ProgressTracker extends liquibase.changelog.visitor.AbstractChangeExecListener {
@@ -805,11 +958,21 @@ public final class MigrationEngine {
 
 		private volatile int total;
 
+		private volatile boolean started;
+
+		private volatile @Nullable ChangeSetInfo stoppedBefore;
+
 		private volatile int done;
 
 		private volatile int applied;
 
+		private volatile int markedRan;
+
 		private volatile @Nullable ChangeSet failedChangeSet;
+
+		private volatile @Nullable ChangeSet running;
+
+		private volatile boolean transactionalDdl;
 
 		private @Nullable ChangeSet current;
 
@@ -821,6 +984,7 @@ public final class MigrationEngine {
 
 		void start(int total) {
 			this.total = total;
+			this.started = true;
 			publish(MigrationEngine.this.status.withProgress(new Progress(0, total, null)));
 			MigrationEngine.this.listeners.forEach((listener) -> listener.runStarted(this.operation, total));
 		}
@@ -829,10 +993,44 @@ public final class MigrationEngine {
 			return this.applied;
 		}
 
+		int markedRan() {
+			return this.markedRan;
+		}
+
+		boolean started() {
+			return this.started;
+		}
+
+		/** The changeset that failed, or the one that was running when the run failed. */
+		@Nullable ChangeSet failedOrRunning() {
+			ChangeSet failed = this.failedChangeSet;
+			return (failed != null) ? failed : this.running;
+		}
+
+		private void begin(ChangeSet changeSet, Database database) {
+			stopIfRequested(changeSet);
+			this.running = changeSet;
+			this.transactionalDdl = database.supportsDDLInTransaction();
+			SessionJdbcConnection.beginChangeSet(changeSet, database);
+		}
+
+		private void end(Database database) {
+			SessionJdbcConnection.endChangeSet(database);
+			this.running = null;
+		}
+
 		@Override
 		public void willRun(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 				ChangeSet.RunStatus runStatus) {
+			begin(changeSet, database);
 			publish(MigrationEngine.this.status.withProgress(new Progress(this.done, this.total, info(changeSet))));
+		}
+
+		private void stopIfRequested(ChangeSet next) {
+			if (MigrationEngine.this.stopRequested) {
+				this.stoppedBefore = info(next);
+				throw new IllegalStateException("Stopped by shutdown before " + this.stoppedBefore.identifier());
+			}
 		}
 
 		// Liquibase computes a changeset's description anew on every call; describe it once
@@ -849,9 +1047,13 @@ public final class MigrationEngine {
 		@Override
 		public void ran(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 				ChangeSet.ExecType execType) {
+			end(database);
 			this.done++;
 			if (execType == ChangeSet.ExecType.EXECUTED || execType == ChangeSet.ExecType.RERAN) {
 				this.applied++;
+			}
+			else if (execType == ChangeSet.ExecType.MARK_RAN) {
+				this.markedRan++;
 			}
 			ChangeSetInfo info = info(changeSet);
 			Progress progress = new Progress(this.done, Math.max(this.total, this.done), null);
@@ -862,6 +1064,24 @@ public final class MigrationEngine {
 		@Override
 		public void runFailed(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
 				Exception exception) {
+			SessionJdbcConnection.endChangeSet(database);
+			this.failedChangeSet = changeSet;
+		}
+
+		@Override
+		public void willRollback(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database) {
+			begin(changeSet, database);
+		}
+
+		@Override
+		public void rolledBack(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database) {
+			end(database);
+		}
+
+		@Override
+		public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
+				Exception exception) {
+			SessionJdbcConnection.endChangeSet(database);
 			this.failedChangeSet = changeSet;
 		}
 

@@ -49,6 +49,15 @@ public record MigrationFailure(Kind kind, @Nullable ChangeSetInfo changeSet, @Nu
 		 */
 		REFUSED,
 
+		/** The run was stopped by a shutdown (SIGTERM) before it was done. */
+		STOPPED,
+
+		/** Refused because a migration is running in this process; nothing was done. */
+		BUSY,
+
+		/** The connection to the database was lost during the run. */
+		CONNECTION_LOST,
+
 		/** Anything else. */
 		OTHER
 

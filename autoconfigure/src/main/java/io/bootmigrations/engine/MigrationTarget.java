@@ -27,18 +27,45 @@ public record MigrationTarget(Kind kind, int count, @Nullable String tag, @Nulla
 	/** No changeset: the empty state for a downgrade. */
 	public static final MigrationTarget BASE = new MigrationTarget(Kind.BASE, 0, null, null);
 
+	/** The longest tag name the history table's {@code TAG} column holds. */
+	public static final int MAX_TAG_LENGTH = 255;
+
 	private static final String SYNTAX = "use head, base, +N, -N, a tag name, or date:<ISO-8601 instant>";
 
 	public MigrationTarget {
 		if (kind == Kind.COUNT && count <= 0) {
 			throw new IllegalArgumentException("A count target needs a positive count, got " + count);
 		}
-		if (kind == Kind.TAG && (tag == null || tag.isBlank())) {
-			throw new IllegalArgumentException("A tag target needs a tag name");
+		if (kind == Kind.TAG) {
+			checkTag(tag);
 		}
 		if (kind == Kind.DATE && date == null) {
 			throw new IllegalArgumentException("A date target needs a date");
 		}
+	}
+
+	/**
+	 * Check a tag name before anything runs: not blank, no control characters (a NUL
+	 * breaks the database's driver), at most {@value #MAX_TAG_LENGTH} characters (the
+	 * history table's {@code TAG} column).
+	 * @param tag the tag name
+	 * @return the tag name
+	 * @throws IllegalArgumentException if the tag name cannot be stored
+	 */
+	public static String checkTag(@Nullable String tag) {
+		if (tag == null || tag.isBlank()) {
+			throw new IllegalArgumentException("A tag target needs a tag name");
+		}
+		if (tag.length() > MAX_TAG_LENGTH) {
+			throw new IllegalArgumentException("The tag name has " + tag.length() + " characters; the history table "
+					+ "holds at most " + MAX_TAG_LENGTH + ". Nothing was changed.");
+		}
+		if (tag.chars().anyMatch(Character::isISOControl)) {
+			throw new IllegalArgumentException(
+					"The tag name contains a control character (such as NUL); use printable characters. "
+							+ "Nothing was changed.");
+		}
+		return tag;
 	}
 
 	/**

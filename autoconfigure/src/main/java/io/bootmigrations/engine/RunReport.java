@@ -15,9 +15,36 @@ import org.jspecify.annotations.Nullable;
  * baseline)
  * @param outcome whether it succeeded
  * @param error why it failed, when it failed
+ * @param markedRan how many changesets it marked as ran without running them (a failed
+ * precondition with {@code onFail="MARK_RAN"}), not counted in {@code applied}
  */
 public record RunReport(String operation, Instant startedAt, Instant finishedAt, int applied, Outcome outcome,
-		@Nullable MigrationFailure error) {
+		@Nullable MigrationFailure error, int markedRan) {
+
+	/**
+	 * A report of a run that marked nothing as ran.
+	 * @param operation the operation run
+	 * @param startedAt when the run started
+	 * @param finishedAt when it finished
+	 * @param applied how many changesets it applied
+	 * @param outcome whether it succeeded
+	 * @param error why it failed, when it failed
+	 */
+	public RunReport(String operation, Instant startedAt, Instant finishedAt, int applied, Outcome outcome,
+			@Nullable MigrationFailure error) {
+		this(operation, startedAt, finishedAt, applied, outcome, error, 0);
+	}
+
+	/**
+	 * Whether an operator asked for this run (an upgrade, downgrade, tag... from the
+	 * endpoint or a command) rather than the migration on boot. A failed operator run
+	 * leaves the state it found: it reports the failure without making a service that was
+	 * ready unready.
+	 * @return whether the run is an operator operation
+	 */
+	public boolean byOperator() {
+		return !"update".equals(this.operation);
+	}
 
 	/**
 	 * How long the run took.

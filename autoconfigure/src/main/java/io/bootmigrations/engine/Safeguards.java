@@ -12,8 +12,10 @@ import io.bootmigrations.lock.LockStrategy;
  * @param lockWaitTimeout how long a run waits for another process's lock before it fails
  * @param waitForDatabase how long a run retries getting its first connection;
  * {@link Duration#ZERO} to fail at once
+ * @param session bounds on a migration session whose network goes away
  */
-public record Safeguards(LockStrategy lockStrategy, Duration lockWaitTimeout, Duration waitForDatabase) {
+public record Safeguards(LockStrategy lockStrategy, Duration lockWaitTimeout, Duration waitForDatabase,
+		SessionTimeouts session) {
 
 	/** The default time to wait for another process's lock. */
 	public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofMinutes(5);
@@ -28,6 +30,16 @@ public record Safeguards(LockStrategy lockStrategy, Duration lockWaitTimeout, Du
 		if (waitForDatabase.isNegative()) {
 			throw new IllegalArgumentException("waitForDatabase must not be negative: " + waitForDatabase);
 		}
+	}
+
+	/**
+	 * Safeguards with the default session timeouts.
+	 * @param lockStrategy how runs are serialized across processes
+	 * @param lockWaitTimeout how long a run waits for another process's lock
+	 * @param waitForDatabase how long a run retries getting its first connection
+	 */
+	public Safeguards(LockStrategy lockStrategy, Duration lockWaitTimeout, Duration waitForDatabase) {
+		this(lockStrategy, lockWaitTimeout, waitForDatabase, SessionTimeouts.DEFAULTS);
 	}
 
 	/**

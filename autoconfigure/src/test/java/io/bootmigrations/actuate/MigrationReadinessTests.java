@@ -51,6 +51,14 @@ class MigrationReadinessTests {
 	}
 
 	@Test
+	void failedOperatorOperationLeavesAPendingServiceReady() {
+		RunReport failedDowngrade = new RunReport("downgrade", Instant.now(), Instant.now(), 0, Outcome.FAILED, null);
+		assertThat(MigrationReadiness.of(status(MigrationState.PENDING, List.of(ONE), List.of(TWO), List.of(),
+				failedDowngrade), false))
+			.isEqualTo(MigrationReadiness.READY);
+	}
+
+	@Test
 	void upToDateIsReady() {
 		assertThat(MigrationReadiness.of(status(MigrationState.UP_TO_DATE, List.of(ONE), List.of(), List.of(),
 				run(Outcome.SUCCEEDED)), false))

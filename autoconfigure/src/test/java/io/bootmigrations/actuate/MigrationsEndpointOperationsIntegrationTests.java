@@ -63,6 +63,15 @@ class MigrationsEndpointOperationsIntegrationTests {
 			assertThat(appliedIds()).hasSize(6);
 			assertThat(app.json("/actuator/migrations").<String>read("$.state")).isEqualTo("UP_TO_DATE");
 
+			// a downgrade to a tag leaves the tag applied
+			assertThat(app.json("/actuator/migrations/downgrade-sql?to=1.0").<String>read("$.sql"))
+				.contains("DROP TABLE public.book")
+				.doesNotContain("3-tag-1.0");
+			assertThat(json(app.post("/actuator/migrations", "{\"operation\":\"downgrade\",\"to\":\"1.0\"}"))
+				.<Integer>read("$.applied")).isEqualTo(3);
+			assertThat(appliedIds()).containsExactly("1-author", "2-seed", "3-tag-1.0");
+			app.post("/actuator/migrations", "{\"operation\":\"upgrade\"}");
+
 			var tagged = app.post("/actuator/migrations", "{\"operation\":\"tag\",\"to\":\"release-7\"}");
 			assertThat(tagged.statusCode()).isEqualTo(200);
 			assertThat(this.database.jdbc()
@@ -93,6 +102,51 @@ class MigrationsEndpointOperationsIntegrationTests {
 	}
 
 	@Test
+	void invalidInputAnswers400ChangesNothingAndKeepsTheServiceReady() {
+		try (RunningApp app = RunningApp.start(this.database, CHANGELOG,
+				"management.endpoint.migrations.access=unrestricted")) {
+			String longTag = "t".repeat(300);
+			for (String body : List.of("{\"operation\":\"tag\",\"to\":\"" + longTag + "\"}",
+					"{\"operation\":\"tag\",\"to\":\"a\\u0000b\"}",
+					"{\"operation\":\"upgrade\",\"to\":\"" + longTag + "\"}",
+					"{\"operation\":\"downgrade\",\"to\":\"x\\u0000\"}")) {
+				var response = app.post("/actuator/migrations", body);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+				assertThat(response.body()).contains("Nothing was changed");
+			}
+			assertThat(this.database.jdbc().queryForList("SELECT tag FROM databasechangelog WHERE tag IS NOT NULL",
+					String.class)).containsOnly("1.0", "2.0");
+			assertReady(app);
+		}
+	}
+
+	@Test
+	void failedOperatorOperationKeepsTheServiceReadyAndReportsTheFailure() {
+		try (RunningApp app = RunningApp.start(this.database, CHANGELOG,
+				"management.endpoint.migrations.access=unrestricted")) {
+			this.database.execute(
+					"CREATE FUNCTION refuse_tag() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'no tags today'; END $$ "
+							+ "LANGUAGE plpgsql",
+					"CREATE TRIGGER refuse_tag BEFORE UPDATE ON databasechangelog FOR EACH ROW "
+							+ "EXECUTE FUNCTION refuse_tag()");
+			var response = app.post("/actuator/migrations", "{\"operation\":\"tag\",\"to\":\"release-8\"}");
+			assertThat(response.statusCode()).isEqualTo(500);
+			assertThat(response.body()).contains("no tags today");
+			assertReady(app);
+			Json summary = app.json("/actuator/migrations");
+			assertThat(summary.<String>read("$.lastRun.operation")).isEqualTo("tag");
+			assertThat(summary.<String>read("$.lastRun.outcome")).isEqualTo("FAILED");
+		}
+	}
+
+	private static void assertReady(RunningApp app) {
+		Json summary = app.json("/actuator/migrations");
+		assertThat(summary.<String>read("$.state")).isEqualTo("UP_TO_DATE");
+		assertThat(summary.<Boolean>read("$.ready")).isTrue();
+		assertThat(app.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void sqlPreviewsShowWhatWouldRunWithoutRunningIt() {
 		try (RunningApp app = RunningApp.start(this.database, CHANGELOG, "migrations.mode=off")) {
 			Json upgrade = app.json("/actuator/migrations/upgrade-sql?to=1.0");
@@ -107,6 +161,45 @@ class MigrationsEndpointOperationsIntegrationTests {
 			assertThat(downgrade.<String>read("$.sql")).contains("DROP INDEX").doesNotContain("DROP TABLE public.author");
 			assertThat(this.database.tables()).contains("book");
 			assertThat(app.get("/actuator/migrations/downgrade-sql").statusCode()).isEqualTo(400);
+		}
+	}
+
+	@Test
+	void sqlPreviewsMaskSecretParametersAndPrintOnlyWhatWouldRun() {
+		try (RunningApp app = RunningApp.start(this.database,
+				"spring.liquibase.change-log=classpath:db/actuate/parameters.xml", "migrations.mode=off",
+				"spring.liquibase.parameters.api_key=sk-live-7731", "spring.liquibase.parameters.region=eu-west-9",
+				"spring.liquibase.parameters.mode=fast", "migrations.sql-preview.masked-parameters=region")) {
+			String upgrade = app.json("/actuator/migrations/upgrade-sql").read("$.sql");
+			assertThat(upgrade).contains("INSERT INTO settings")
+				.contains("'fast'")
+				.doesNotContain("sk-live-7731")
+				.doesNotContain("eu-west-9")
+				.contains("******")
+				.doesNotContainIgnoringCase("databasechangeloglock");
+		}
+		try (RunningApp app = RunningApp.start(this.database,
+				"spring.liquibase.change-log=classpath:db/actuate/parameters.xml",
+				"spring.liquibase.parameters.api_key=sk-live-7731", "spring.liquibase.parameters.region=eu-west-9",
+				"spring.liquibase.parameters.mode=fast")) {
+			Json downgrade = app.json("/actuator/migrations/downgrade-sql?to=-1");
+			assertThat(downgrade.<String>read("$.to")).isEqualTo("-1");
+			assertThat(downgrade.<String>read("$.sql")).contains("DROP TABLE")
+				.doesNotContainIgnoringCase("databasechangeloglock");
+		}
+	}
+
+	@Test
+	void sqlPreviewAnswers409WhileMigratingInsteadOfWaiting() {
+		try (RunningApp app = RunningApp.start(this.database, "spring.liquibase.change-log=classpath:db/actuate/slow.xml",
+				"migrations.execution=background")) {
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(30))
+				.pollInterval(java.time.Duration.ofMillis(50))
+				.until(() -> "MIGRATING".equals(app.json("/actuator/migrations").read("$.state")));
+			var preview = app.get("/actuator/migrations/upgrade-sql");
+			assertThat(preview.statusCode()).isEqualTo(409);
+			assertThat(preview.body()).contains("A migration is running");
 		}
 	}
 

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP proxy to a database that starts accepting connections only after a
- * delay: a database that comes up late, as seen from the application.
+ * delay: a database that comes up late, as seen from the application. It can also
+ * {@link #freeze()}: a network that stops forwarding.
  */
 final class DelayedTcpProxy implements AutoCloseable {
 
@@ -24,6 +25,8 @@ final class DelayedTcpProxy implements AutoCloseable {
 	private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
 	private volatile boolean closed;
+
+	private volatile boolean frozen;
 
 	DelayedTcpProxy(int targetPort, Duration delay) {
 		this.port = freePort();
@@ -65,12 +68,29 @@ final class DelayedTcpProxy implements AutoCloseable {
 		}
 	}
 
-	private static void pipe(InputStream in, OutputStream out) {
+	/**
+	 * Stop forwarding in both directions, as a network that silently drops packets would:
+	 * nothing more reaches either side, and neither side learns that the other closed.
+	 */
+	void freeze() {
+		this.frozen = true;
+	}
+
+	private void pipe(InputStream in, OutputStream out) {
 		Thread thread = new Thread(() -> {
-			try (in; out) {
-				in.transferTo(out);
+			try {
+				byte[] buffer = new byte[8192];
+				for (int read = in.read(buffer); read >= 0 && !this.frozen; read = in.read(buffer)) {
+					out.write(buffer, 0, read);
+					out.flush();
+				}
+				while (this.frozen && !this.closed) {
+					Thread.sleep(100);
+				}
+				in.close();
+				out.close();
 			}
-			catch (IOException ex) {
+			catch (IOException | InterruptedException ex) {
 				// one side closed
 			}
 		});

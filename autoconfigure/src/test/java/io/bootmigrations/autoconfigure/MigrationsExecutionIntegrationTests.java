@@ -114,7 +114,9 @@ class MigrationsExecutionIntegrationTests {
 				.until(() -> availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC);
 			assertThat(availability.getLivenessState()).isEqualTo(LivenessState.CORRECT);
 		}
-		assertThat(output).contains("the application stays up but refuses traffic");
+		assertThat(output).contains("the application stays up but refuses traffic")
+			.doesNotContain("broken-invoice::bob encountered an exception")
+			.doesNotContain("\tat liquibase.");
 	}
 
 	@Test
@@ -128,6 +130,21 @@ class MigrationsExecutionIntegrationTests {
 				.isEqualTo(LivenessState.BROKEN);
 		}
 		assertThat(output).contains("liveness is marked BROKEN (migrations.on-failure=fail)");
+	}
+
+	@Test
+	void backgroundErrorEndsFailedWithOneShortReport(CapturedOutput output) {
+		try (RunningApp app = RunningApp.start(this.database,
+				"spring.liquibase.change-log=classpath:db/bad/circular-a.xml", "migrations.execution=background")) {
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> app.status("/actuator/health/liveness") == 503);
+			assertThat(app.json("/actuator/migrations").<String>read("$.state")).isEqualTo("FAILED");
+			assertThat(app.json("/actuator/migrations").<String>read("$.lastRun.error.message"))
+				.contains("Circular include");
+		}
+		assertThat(output).contains("Circular include: db/bad/circular-a.xml -> db/bad/circular-b.xml");
+		assertThat(output.toString().split("\n\tat ", -1).length).isLessThan(100);
 	}
 
 	@Test

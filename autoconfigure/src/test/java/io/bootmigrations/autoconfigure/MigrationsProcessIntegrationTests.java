@@ -104,7 +104,7 @@ class MigrationsProcessIntegrationTests {
 				ReplicaProcess victim = ReplicaProcess.start(this.directory, name,
 						arguments(database, name, changelog, "--migrations.lock.wait-timeout=10s"));
 				int before = recorded(database).size();
-				awaitLockHeldBy(database, name, victim);
+				ReplicaSessions.awaitLockHeld(database, name, victim);
 				awaitProgress(database, before, victim);
 				long delay = random.nextInt(1500);
 				Thread.sleep(delay);
@@ -112,7 +112,7 @@ class MigrationsProcessIntegrationTests {
 				victim.kill();
 				// the server may still finish (commit) what the victim had sent before it died;
 				// judge the database once the victim's sessions are gone
-				awaitSessionsGone(database, name);
+				ReplicaSessions.awaitGone(database, name);
 				assertConsistent(database);
 				System.out.printf("kill trial %d: killed %d ms after its first changeset; %d changesets recorded%n",
 						trial, delay, recorded(database).size());
@@ -159,37 +159,6 @@ class MigrationsProcessIntegrationTests {
 			.contains("migrations.startup.wait-for-database")
 			.contains("APPLICATION FAILED TO START")
 			.doesNotContain("s3cret-pw");
-	}
-
-	private static void awaitSessionsGone(TestDatabase database, String name) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			Integer sessions = database.jdbc()
-				.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?", Integer.class, name);
-			if (sessions != null && sessions == 0) {
-				return;
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("The database still has sessions of the killed " + name);
-	}
-
-	private static void awaitLockHeldBy(TestDatabase database, String name, ReplicaProcess process)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		while (System.nanoTime() < deadline) {
-			Integer held = database.jdbc()
-				.queryForObject("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-						+ "WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = ?", Integer.class,
-						name);
-			if (held != null && held > 0) {
-				return;
-			}
-			assertThat(process.isAlive()).as("%s ended before taking the lock:%n%s", name, process.output())
-				.isTrue();
-			Thread.sleep(50);
-		}
-		throw new AssertionError(name + " did not take the lock:\n" + process.output());
 	}
 
 	private static void awaitProgress(TestDatabase database, int before, ReplicaProcess process)

@@ -29,15 +29,35 @@ final class ReplicaProcess {
 	}
 
 	static ReplicaProcess start(Path directory, String name, List<String> arguments) {
+		List<String> command = new ArrayList<>(List.of(ReplicaApplication.class.getName(),
+				"--spring.main.banner-mode=off", "--spring.datasource.hikari.maximum-pool-size=2",
+				"--spring.application.name=" + name));
+		command.addAll(arguments);
+		return launch(directory, name, command);
+	}
+
+	/**
+	 * Start another main class of the test classpath in a JVM of its own.
+	 * @param directory where the output goes
+	 * @param name the process's name
+	 * @param mainClass the main class
+	 * @param arguments its arguments
+	 * @return the process
+	 */
+	static ReplicaProcess start(Path directory, String name, Class<?> mainClass, List<String> arguments) {
+		List<String> command = new ArrayList<>(List.of(mainClass.getName()));
+		command.addAll(arguments);
+		return launch(directory, name, command);
+	}
+
+	private static ReplicaProcess launch(Path directory, String name, List<String> mainAndArguments) {
 		try {
 			Path output = directory.resolve(name + ".log");
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			command.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC",
-					"-cp", System.getProperty("java.class.path"), ReplicaApplication.class.getName(),
-					"--spring.main.banner-mode=off", "--spring.datasource.hikari.maximum-pool-size=2",
-					"--spring.application.name=" + name));
-			command.addAll(arguments);
+					"-cp", System.getProperty("java.class.path")));
+			command.addAll(mainAndArguments);
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(output.toFile())
 				.start();
@@ -76,6 +96,11 @@ final class ReplicaProcess {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Ask the process to stop with SIGTERM, as Kubernetes does before it kills a pod. */
+	void terminate() {
+		this.process.destroy();
 	}
 
 	boolean isAlive() {

@@ -39,4 +39,46 @@ class JdbcUrlsTests {
 			.endsWith("(using password: ******)");
 	}
 
+	@Test
+	void masksPostgresPasswordParameterContainingSemicolonAndAmpersand() {
+		assertThat(JdbcUrls.sanitize("jdbc:postgresql://db/orders?password=ab;7731Sekret&sslmode=require"))
+			.isEqualTo("jdbc:postgresql://db/orders?password=******&sslmode=require");
+		assertThat(JdbcUrls.sanitize("jdbc:postgresql://db/orders?sslmode=require&password=ab&cd;ef"))
+			.isEqualTo("jdbc:postgresql://db/orders?sslmode=require&password=******");
+	}
+
+	@Test
+	void masksUserInfoWithSemicolonAndAt() {
+		assertThat(JdbcUrls.sanitize("jdbc:postgresql://app:p;a@ss@db:5432/orders"))
+			.isEqualTo("jdbc:postgresql://db:5432/orders");
+	}
+
+	@Test
+	void masksMariaDbAndMySqlForms() {
+		assertThat(JdbcUrls.sanitize("jdbc:mariadb://db:3306/orders?user=app&password=x;y;z"))
+			.isEqualTo("jdbc:mariadb://db:3306/orders?user=******&password=******");
+		assertThat(JdbcUrls.sanitize("jdbc:mysql://(host=db,port=3306,user=app,password=x;y)/orders"))
+			.isEqualTo("jdbc:mysql://(host=db,port=3306,user=******,password=******)/orders");
+	}
+
+	@Test
+	void masksH2Password() {
+		assertThat(JdbcUrls.sanitize("jdbc:h2:mem:test;USER=sa;PASSWORD=x;y&z;MODE=PostgreSQL"))
+			.isEqualTo("jdbc:h2:mem:test;USER=******;PASSWORD=******;MODE=PostgreSQL");
+	}
+
+	@Test
+	void masksSqlServerPasswordIncludingBracedValues() {
+		assertThat(JdbcUrls.sanitize("jdbc:sqlserver://db:1433;databaseName=orders;password=a;b;encrypt=true"))
+			.isEqualTo("jdbc:sqlserver://db:1433;databaseName=orders;password=******;encrypt=true");
+		assertThat(JdbcUrls.sanitize("jdbc:sqlserver://db:1433;password={a;b=c};databaseName=orders"))
+			.isEqualTo("jdbc:sqlserver://db:1433;password=******;databaseName=orders");
+	}
+
+	@Test
+	void scrubsPasswordContainingSemicolonFromText() {
+		assertThat(JdbcUrls.scrub("connect failed: password=ab;7731Sekret&sslmode=require"))
+			.doesNotContain("7731Sekret").contains("sslmode=require");
+	}
+
 }

@@ -70,16 +70,28 @@ class MigrationCommandsIntegrationTests {
 		assertThat(indexes(this.database)).doesNotContain("idx_book_author");
 		assertThat(userTables(this.database)).containsExactlyInAnyOrder("author", "book");
 
-		// like Liquibase: the tagDatabase changeset that recorded 1.0 is rolled back too
+		// unlike Liquibase's rollback <tag>: the changeset that recorded 1.0 stays, 1.0 is current
+		String sql = engine.downgradeSql(MigrationTarget.tag("1.0"));
+		assertThat(sql).contains("DROP TABLE public.book").doesNotContain("3-tag-1.0");
 		RunReport toTag = engine.downgrade(MigrationTarget.tag("1.0"));
-		assertThat(toTag.applied()).isEqualTo(2);
-		assertThat(rows(this.database)).containsExactly("1-author", "2-seed");
+		assertThat(toTag.applied()).isEqualTo(1);
+		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0");
+		assertThat(tags(this.database)).containsExactly("1.0");
 		assertThat(userTables(this.database)).containsExactly("author");
-		assertThat(engine.status().state()).isEqualTo(MigrationState.PENDING);
 		assertThat(engine.status().pending()).extracting(ChangeSetInfo::id)
-			.containsExactly("3-tag-1.0", "4-book", "5-book-index", "6-tag-2.0");
+			.containsExactly("4-book", "5-book-index", "6-tag-2.0");
+		assertThat(engine.downgrade(MigrationTarget.tag("1.0")).applied()).as("already at 1.0").isZero();
 		engine.upgrade(MigrationTarget.tag("1.0"));
 		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0");
+	}
+
+	@Test
+	void upgradeByCountCountsMarkedRanChangeSetsApart() {
+		MigrationEngine engine = engine(this.database, "db/commands/mark-ran.xml");
+		RunReport report = engine.upgrade(MigrationTarget.parse("+3", MigrationTarget.Direction.UPGRADE));
+		assertThat(report.applied()).isEqualTo(2);
+		assertThat(report.markedRan()).isEqualTo(1);
+		assertThat(rows(this.database)).containsExactly("1-author", "2-only-if-missing", "3-book");
 	}
 
 	@Test
@@ -189,7 +201,7 @@ class MigrationCommandsIntegrationTests {
 			.containsIgnoringCase("DELETE FROM");
 		assertThat(rows(this.database)).hasSize(6);
 		this.database.execute(sql);
-		assertThat(rows(this.database)).containsExactly("1-author", "2-seed");
+		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0");
 		assertThat(userTables(this.database)).containsExactly("author");
 	}
 

@@ -57,6 +57,32 @@ class MigrationEngineBadInputIntegrationTests {
 	}
 
 	@Test
+	void classpathPrefixedChangelogIsNamedWholeInParseErrors() {
+		assertFailure("classpath:/db/bad/malformed.xml", Kind.CHANGELOG_INVALID, (failure) -> {
+			assertThat(failure.file()).isNotEqualTo("classpath").contains("db/bad/malformed.xml");
+			assertThat(failure.action()).doesNotStartWith("Fix classpath ");
+		});
+		assertUnchanged();
+	}
+
+	@Test
+	void missingClasspathChangelogIsNotFound() {
+		assertFailure("classpath:/db/bad/no-such-changelog.xml", Kind.CHANGELOG_NOT_FOUND,
+				(failure) -> assertThat(failure.message()).contains("no-such-changelog.xml"));
+		assertUnchanged();
+	}
+
+	@Test
+	void circularIncludeNamesTheCircleAndAppliesNothing() {
+		assertFailure("db/bad/circular-a.xml", Kind.CHANGELOG_INVALID, (failure) -> {
+			assertThat(failure.message()).startsWith("Circular include: ")
+				.contains("db/bad/circular-a.xml -> db/bad/circular-b.xml -> db/bad/circular-a.xml");
+			assertThat(failure.action()).contains("Nothing was applied");
+		});
+		assertUnchanged();
+	}
+
+	@Test
 	void malformedYamlNamesTheFileAndLineAndAppliesNothing() {
 		assertFailure("db/bad/malformed.yaml", Kind.CHANGELOG_INVALID, (failure) -> {
 			assertThat(failure.file()).isEqualTo("db/bad/malformed.yaml");

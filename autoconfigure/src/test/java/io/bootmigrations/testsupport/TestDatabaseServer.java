@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * A real database server for tests: PostgreSQL or MariaDB, from the server named by an
  * environment variable ({@code MIGRATIONS_TEST_POSTGRES_URL},
  * {@code MIGRATIONS_TEST_MARIADB_URL}: a JDBC URL whose user may create databases), or
- * from Testcontainers when a Docker engine is reachable. With neither, tests fail with a
- * message saying how to provide one; they are never skipped.
+ * from Testcontainers when a Docker engine is reachable, else from an embedded server
+ * started from Maven-shipped binaries ({@link EmbeddedServers}). Each server is started at
+ * most once per JVM; tests that start other JVMs pass them the URL of a database. Tests
+ * are never skipped.
  * <p>
  * The environment variable wins when it is set: it is an explicit choice, and it saves
  * probing for Docker.
@@ -86,12 +88,10 @@ public final class TestDatabaseServer {
 			return new TestDatabaseServer(kind, url.strip(), queryParameter(url, "user"),
 					queryParameter(url, "password"));
 		}
-		if (Containers.dockerAvailable()) {
+		if (kind == Kind.POSTGRESQL && Containers.dockerAvailable()) {
 			return Containers.start(kind);
 		}
-		throw new IllegalStateException("No " + kind.product + " server for the tests. Either make a Docker engine "
-				+ "reachable (Testcontainers starts one), or set " + kind.variable + " to a JDBC URL whose user may "
-				+ "create databases, for example " + kind.variable + "=" + kind.example);
+		return (kind == Kind.POSTGRESQL) ? EmbeddedServers.postgres() : EmbeddedServers.mariadb();
 	}
 
 	static TestDatabaseServer fromContainer(Kind kind, String jdbcUrl, String username, String password) {

@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  * <p>
  * Arguments (all optional): {@code --ns=10,100,1000,5000 --rounds=5 --first-apply=1000
  * --postgres=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres --psql=psql
- * --work=target/bench}. The class path of this JVM is the class path of the app.
+ * --work=target/bench --jar=target/boot-migrations-benchmark.jar}. With {@code --jar} the
+ * app is the packaged fat jar ({@code java -Dloader.path=<changelogs> -jar app.jar});
+ * without it, the class path of this JVM is the class path of the app.
  */
 public final class BenchmarkRunner {
 
@@ -179,7 +181,17 @@ public final class BenchmarkRunner {
 
 	private Map<String, Double> boot(int n, String database, String mode, List<String> extra) throws Exception {
 		List<String> command = new ArrayList<>();
-		command.add(BenchmarkApplication.class.getName());
+		String jar = this.options.get("jar");
+		if (jar != null) {
+			// the packaged fat jar, as users run it: java -jar, its libraries nested in it; its
+			// Main-Class is PropertiesLauncher, so the generated changelogs come from loader.path
+			command.add("-Dloader.path=" + changeLogs(n));
+			command.add("-jar");
+			command.add(Path.of(jar).toAbsolutePath().toString());
+		}
+		else {
+			command.add(BenchmarkApplication.class.getName());
+		}
 		command.add("--spring.datasource.url=" + url(database));
 		command.add("--spring.liquibase.change-log=classpath:db/bench/master.xml");
 		switch (mode) {
@@ -216,8 +228,10 @@ public final class BenchmarkRunner {
 	private List<String> java(List<String> arguments, int n) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path") + File.pathSeparator + changeLogs(n));
+		if (!arguments.contains("-jar")) {
+			command.add("-cp");
+			command.add(System.getProperty("java.class.path") + File.pathSeparator + changeLogs(n));
+		}
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		List<String> lines = new ArrayList<>();

@@ -37,13 +37,53 @@ final class JarProcess {
 	}
 
 	static Result run(Map<String, String> environment, String... args) {
+		List<String> arguments = new ArrayList<>(List.of("-jar", jar().toString()));
+		arguments.addAll(List.of(args));
+		return java(environment, arguments);
+	}
+
+	/**
+	 * Run a JVM with the given arguments (class path, launcher, application arguments).
+	 * @param environment the environment to add
+	 * @param arguments the arguments after {@code java}
+	 * @return the result
+	 */
+	static Result java(Map<String, String> environment, List<String> arguments) {
+		try {
+			Process process = startJava(environment, arguments);
+			CompletableFuture<String> out = read(process.getInputStream());
+			CompletableFuture<String> err = read(process.getErrorStream());
+			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(
+						"The jar did not exit within " + TIMEOUT_SECONDS + " s: " + String.join(" ", arguments));
+			}
+			return new Result(process.exitValue(), out.join(), err.join());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Start the jar without waiting for it, for tests that stop it midway.
+	 * @param environment extra environment variables
+	 * @param args the arguments
+	 * @return the process, its output not read
+	 */
+	static Process start(Map<String, String> environment, String... args) {
+		List<String> arguments = new ArrayList<>(List.of("-jar", jar().toString()));
+		arguments.addAll(List.of(args));
+		return startJava(environment, arguments);
+	}
+
+	private static Process startJava(Map<String, String> environment, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// a one-shot JVM: C1 only starts much faster and these runs are short
 		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-jar");
-		command.add(jar().toString());
-		command.addAll(List.of(args));
+		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command);
 		Map<String, String> env = builder.environment();
 		for (String inherited : List.of("DATABASE_URL", "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD",
@@ -53,21 +93,10 @@ final class JarProcess {
 		}
 		env.putAll(environment);
 		try {
-			Process process = builder.start();
-			CompletableFuture<String> out = read(process.getInputStream());
-			CompletableFuture<String> err = read(process.getErrorStream());
-			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("The jar did not exit within " + TIMEOUT_SECONDS + " s: " + args);
-			}
-			return new Result(process.exitValue(), out.join(), err.join());
+			return builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.bootmigrations.sample;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.bootmigrations.sample.JarProcess.Result;
 import io.bootmigrations.testsupport.TestDatabase;
@@ -77,12 +80,22 @@ class MigrationCommandsJarIntegrationTests {
 		assertThat(rows()).hasSize(6).endsWith("006-create-tag");
 		assertThat(userTables()).containsExactly("note", "tag");
 
-		// like Liquibase, the tagDatabase changeset that recorded 1.0 goes too
+		// unlike Liquibase's rollback <tag>: the changeset that recorded 1.0 stays, 1.0 is current
+		Result toTagSql = command("downgrade-sql", "--migrations.target=1.0");
+		assertExit(toTagSql, 0);
+		assertThat(toTagSql.out()).contains("DROP TABLE public.tag", "006-create-tag").doesNotContain("005-tag-1.0");
 		assertExit(command("downgrade", "--migrations.target=1.0"), 0);
 		assertThat(rows()).containsExactly("001-create-note", "002-note-pinned", "003-note-created-index",
-				"004-welcome-note");
+				"004-welcome-note", "005-tag-1.0");
 		assertThat(userTables()).containsExactly("note");
 		assertThat(this.database.jdbc().queryForList("SELECT title FROM note", String.class)).containsExactly("Welcome");
+		Result atTag = command("status");
+		assertExit(atTag, 0);
+		assertThat(atTag.out()).contains("Current:    005-tag-1.0", "Tag:        1.0", "Pending:    3");
+		Result again = command("downgrade", "--migrations.target=1.0");
+		assertExit(again, 0);
+		assertThat(again.out()).contains("rolled back 0 changesets");
+		assertThat(rows()).hasSize(5);
 
 		assertExit(command("downgrade", "--migrations.target=base"), 0);
 		assertThat(rows()).isEmpty();
@@ -209,6 +222,34 @@ class MigrationCommandsJarIntegrationTests {
 		assertThat(malformed.out() + malformed.err())
 			.contains("The environment variable DATABASE_URL names no database")
 			.doesNotContain("Sup3rS3cret");
+	}
+
+	@Test
+	void stdoutHoldsOnlyTheResultWhileLiquibaseWarningsGoToStderrWithoutStackTraces(@TempDir Path external)
+			throws IOException {
+		// a changelog as third-party apps ship them: a precondition that only warns
+		Files.createDirectories(external.resolve("db/warn"));
+		Files.writeString(external.resolve("db/warn/master.xml"), """
+				<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+						xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+						xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+					<include file="db/changelog/db.changelog-master.yaml"/>
+					<changeSet id="warn-1" author="vendor">
+						<preConditions onFail="WARN" onFailMessage="legacy table missing">
+							<tableExists tableName="legacy_table"/>
+						</preConditions>
+						<sql>SELECT 1</sql>
+					</changeSet>
+				</databaseChangeLog>
+				""");
+		Result upgrade = JarProcess.java(env(), List.of("-cp", JarProcess.jar().toString(),
+				"-Dloader.path=" + external, "org.springframework.boot.loader.launch.PropertiesLauncher",
+				"--migrations.command=upgrade", "--spring.liquibase.change-log=classpath:db/warn/master.xml"));
+		assertExit(upgrade, 0);
+		assertThat(upgrade.out()).startsWith("Upgraded to head: applied 9 changesets")
+			.doesNotContain("WARN", "legacy", "\tat ");
+		assertThat(upgrade.out().lines()).hasSize(2);
+		assertThat(upgrade.err()).contains("legacy table missing").doesNotContain("\tat ");
 	}
 
 	private Result command(String name, String... options) {

@@ -3,7 +3,6 @@ package io.bootmigrations.engine.fastpath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -39,7 +38,9 @@ public final class FastPath {
 
 	private static final Log logger = LogFactory.getLog(FastPath.class);
 
-	private static final String FORMAT = "boot-migrations fast path 1";
+	private static final String FORMAT = "boot-migrations fast path 2";
+
+	private static final String HISTORY = "DATABASECHANGELOG rows";
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,127}");
 
@@ -52,6 +53,8 @@ public final class FastPath {
 	private final @Nullable FingerprintStore store;
 
 	private @Nullable RecordingResourceAccessor accessor;
+
+	private @Nullable String difference;
 
 	/**
 	 * Create the fast path for the given settings.
@@ -116,11 +119,12 @@ public final class FastPath {
 			}
 			Inputs inputs = Inputs.parse(stored.inputs());
 			ChangeLogHistory history = ChangeLogHistory.read(connection, table);
-			MessageDigest digest = start(connection);
-			inputs.answerNow(accessor.delegate(), this.settings.parameters(), digest);
-			Hashing.update(digest, "history", history.digest());
-			if (!Inputs.hex(digest.digest()).equals(stored.fingerprint())) {
-				logger.debug("Migrations fast path: fingerprint differs, running Liquibase");
+			Fingerprint fingerprint = start(connection);
+			inputs.answerNow(accessor.delegate(), this.settings.parameters(), fingerprint);
+			fingerprint.add(HISTORY, history.digest());
+			if (!fingerprint.value().equals(stored.fingerprint())) {
+				this.difference = fingerprint.firstDifference(stored.inputs());
+				logger.debug("Migrations fast path: fingerprint differs in " + this.difference + ", running Liquibase");
 				return null;
 			}
 			logger.debug("Migrations fast path: fingerprint matches (" + inputs.size() + " inputs, "
@@ -131,6 +135,15 @@ public final class FastPath {
 			logger.debug("Migrations fast path: cannot compare fingerprints, running Liquibase", ex);
 			return null;
 		}
+	}
+
+	/**
+	 * The name of what differed when the last {@link #check(Connection)} found another
+	 * fingerprint.
+	 * @return what differed, or {@code null}
+	 */
+	@Nullable String difference() {
+		return this.difference;
 	}
 
 	/**
@@ -184,10 +197,10 @@ public final class FastPath {
 				logger.debug("Migrations fast path: nothing recorded, the next boot runs Liquibase (" + obstacle + ")");
 				return false;
 			}
-			MessageDigest digest = start(connection);
-			inputs.answerFromRecording(accessor.recording(), this.settings.parameters(), digest);
-			Hashing.update(digest, "history", history.digest());
-			store.write(connection, Inputs.hex(digest.digest()), inputs.text());
+			Fingerprint fingerprint = start(connection);
+			inputs.answerFromRecording(accessor.recording(), this.settings.parameters(), fingerprint);
+			fingerprint.add(HISTORY, history.digest());
+			store.write(connection, fingerprint.value(), fingerprint.text());
 			return true;
 		}
 		catch (Exception ex) {
@@ -197,18 +210,28 @@ public final class FastPath {
 		}
 	}
 
-	private MessageDigest start(Connection connection) throws SQLException, IOException {
-		MessageDigest digest = Inputs.sha256();
+	private Fingerprint start(Connection connection) throws SQLException, IOException {
+		Fingerprint fingerprint = new Fingerprint();
+		fingerprint.add("format", FORMAT);
 		MigrationSettings settings = this.settings;
-		Hashing.update(digest, FORMAT, settings.changeLog(), settings.contexts(), settings.labelFilter(),
-				settings.defaultSchema(), settings.liquibaseSchema(), settings.liquibaseTablespace(),
-				settings.changeLogTable(), settings.lockTable(), settings.tag(),
-				String.valueOf(settings.testRollbackOnUpdate()), settings.licenseKey());
-		new TreeMap<>(settings.parameters()).forEach((name, value) -> Hashing.update(digest, name, value));
-		Hashing.update(digest, "liquibase", liquibaseVersion(), "starter", starterVersion());
-		liquibaseConfiguration().forEach((name, value) -> Hashing.update(digest, name, value));
-		Hashing.update(digest, "database", connection.getMetaData().getDatabaseProductName());
-		return digest;
+		fingerprint.add("spring.liquibase.change-log", settings.changeLog());
+		fingerprint.add("spring.liquibase.contexts", settings.contexts());
+		fingerprint.add("spring.liquibase.label-filter", settings.labelFilter());
+		fingerprint.add("spring.liquibase.default-schema", settings.defaultSchema());
+		fingerprint.add("spring.liquibase.liquibase-schema", settings.liquibaseSchema());
+		fingerprint.add("spring.liquibase.liquibase-tablespace", settings.liquibaseTablespace());
+		fingerprint.add("spring.liquibase.database-change-log-table", settings.changeLogTable());
+		fingerprint.add("spring.liquibase.database-change-log-lock-table", settings.lockTable());
+		fingerprint.add("spring.liquibase.tag", settings.tag());
+		fingerprint.add("spring.liquibase.test-rollback-on-update", String.valueOf(settings.testRollbackOnUpdate()));
+		fingerprint.add("spring.liquibase.license-key", settings.licenseKey());
+		new TreeMap<>(settings.parameters())
+			.forEach((name, value) -> fingerprint.add("spring.liquibase.parameters." + name, value));
+		fingerprint.add("Liquibase build", liquibaseVersion());
+		fingerprint.add("starter version", starterVersion());
+		liquibaseConfiguration().forEach(fingerprint::add);
+		fingerprint.add("database product", connection.getMetaData().getDatabaseProductName());
+		return fingerprint;
 	}
 
 	private String liquibaseVersion() throws IOException {

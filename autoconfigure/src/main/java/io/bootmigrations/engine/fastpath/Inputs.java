@@ -2,7 +2,6 @@ package io.bootmigrations.engine.fastpath;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
@@ -87,20 +85,18 @@ final class Inputs {
 	}
 
 	/**
-	 * Inputs as stored by {@link #text()}.
-	 * @param text the stored text
+	 * The inputs among the names of a stored {@link Fingerprint}.
+	 * @param stored the stored fingerprint text
 	 * @return the inputs
 	 */
-	static Inputs parse(String text) {
-		return new Inputs(text.isEmpty() ? List.of() : List.of(text.split("\n")));
-	}
-
-	/**
-	 * The questions, one a line, for storage.
-	 * @return the text
-	 */
-	String text() {
-		return String.join("\n", this.questions);
+	static Inputs parse(String stored) {
+		List<String> questions = new ArrayList<>();
+		for (String name : Fingerprint.names(stored).keySet()) {
+			if (List.of(LOOKUP, SEARCH, SEARCH_RECURSIVE, READ, MISSING, PARAMETER).contains(kind(name))) {
+				questions.add(name);
+			}
+		}
+		return new Inputs(questions);
 	}
 
 	int size() {
@@ -108,12 +104,12 @@ final class Inputs {
 	}
 
 	/**
-	 * Answer every question with what the run recorded, into the digest.
+	 * Answer every question with what the run recorded, into the fingerprint.
 	 * @param recording what the run read
 	 * @param parameters the configured changelog parameters
-	 * @param digest where the answers go
+	 * @param fingerprint where the answers go
 	 */
-	void answerFromRecording(Recording recording, Map<String, String> parameters, MessageDigest digest) {
+	void answerFromRecording(Recording recording, Map<String, String> parameters, Fingerprint fingerprint) {
 		Map<String, String> lookups = recording.lookups();
 		Map<URI, String> digests = recording.digests();
 		for (String question : this.questions) {
@@ -126,38 +122,26 @@ final class Inputs {
 				case PARAMETER -> answer = parameter(subject, parameters);
 				default -> throw new IllegalStateException("Unknown input " + question);
 			}
-			Hashing.update(digest, question, String.valueOf(answer));
+			fingerprint.add(question, String.valueOf(answer));
 		}
 	}
 
 	/**
-	 * Answer every question again, now, into the digest. Reads every file the last run
-	 * read and lists every folder it listed.
+	 * Answer every question again, now, into the fingerprint: reads every file the last
+	 * run read and lists every folder it listed. Answered one after the other on the
+	 * calling thread, the thread that runs Liquibase: a lookup may depend on the thread's
+	 * context class loader (Spring's resource loaders use it when they have none of their
+	 * own), and on another thread (a pool's, whose loader under Boot's launchers sees
+	 * neither {@code BOOT-INF/} nor {@code loader.path}) it would answer differently.
 	 * @param accessor the accessor Liquibase reads through
 	 * @param parameters the configured changelog parameters
-	 * @param digest where the answers go
+	 * @param fingerprint where the answers go
 	 * @throws IOException if a lookup fails
 	 */
-	void answerNow(ResourceAccessor accessor, Map<String, String> parameters, MessageDigest digest)
+	void answerNow(ResourceAccessor accessor, Map<String, String> parameters, Fingerprint fingerprint)
 			throws IOException {
-		// Thousands of independent lookups and reads: answer them in parallel (the boot thread
-		// waits anyway), hash the answers in order.
-		String[] answers = new String[this.questions.size()];
-		try {
-			IntStream.range(0, answers.length).parallel().forEach((i) -> {
-				try {
-					answers[i] = answer(this.questions.get(i), accessor, parameters);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
-		}
-		for (int i = 0; i < answers.length; i++) {
-			Hashing.update(digest, this.questions.get(i), answers[i]);
+		for (String question : this.questions) {
+			fingerprint.add(question, answer(question, accessor, parameters));
 		}
 	}
 

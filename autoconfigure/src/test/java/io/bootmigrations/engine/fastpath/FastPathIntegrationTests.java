@@ -132,6 +132,51 @@ class FastPathIntegrationTests {
 	}
 
 	@Test
+	void lookupsThroughTheThreadContextClassLoaderMatchOnTheNextBoot() throws Exception {
+		// Spring's resource loaders without a class loader of their own (the application
+		// context's) resolve through the calling thread's context class loader, as under
+		// Boot's launchers: no lookup may run on a thread that has another one
+		StringBuilder includes = new StringBuilder();
+		for (int i = 0; i < 60; i++) {
+			write("db/fast/more/b" + i + ".xml", ChangeLogs.xml("<changeSet id=\"b" + i
+					+ "\" author=\"bob\"><sql>SELECT 1</sql></changeSet>"));
+		}
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { this.classpath.toUri().toURL() },
+				getClass().getClassLoader())) {
+			thread.setContextClassLoader(classLoader);
+			SpringResourceAccessor contextAccessor = new SpringResourceAccessor(new DefaultResourceLoader());
+			MigrationSettings settings = settings().build();
+			assertThat(new MigrationEngine(this.database.dataSource(), settings, contextAccessor, List.of(), WITNESS,
+					new FastPath(settings))
+				.migrate()
+				.applied()).isEqualTo(65);
+			FastPath fastPath = new FastPath(settings);
+			fastPath.attach(contextAccessor);
+			assertThat(check(fastPath)).as("differs in %s", fastPath.difference()).isNotNull();
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	@Test
+	void aDifferingFingerprintNamesTheInputThatDiffered() {
+		engine(settings().build()).migrate();
+		write("db/fast/view.sql", "CREATE OR REPLACE VIEW customer_ids AS SELECT id, 1 AS marker FROM customer");
+		FastPath fastPath = new FastPath(settings().build());
+		fastPath.attach(accessor());
+		assertThat(check(fastPath)).isNull();
+		assertThat(fastPath.difference()).startsWith("read\t").endsWith("db/fast/view.sql");
+
+		FastPath otherContexts = new FastPath(settings().contexts("other").build());
+		otherContexts.attach(accessor());
+		assertThat(check(otherContexts)).isNull();
+		assertThat(otherContexts.difference()).isEqualTo("spring.liquibase.contexts");
+	}
+
+	@Test
 	void editingAnAppliedChangeSetIsReportedByLiquibase() {
 		engine(settings().build()).migrate();
 		write("db/fast/more/a.xml", read("db/fast/more/a.xml").replace("bigint", "int"));

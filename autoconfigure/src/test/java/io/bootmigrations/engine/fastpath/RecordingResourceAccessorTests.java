@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
@@ -112,16 +112,18 @@ class RecordingResourceAccessorTests {
 	}
 
 	private String fingerprint(Recording recording) {
-		MessageDigest digest = Inputs.sha256();
-		Inputs.of(recording).answerFromRecording(recording, Map.of(), digest);
-		return Inputs.hex(digest.digest());
+		Fingerprint fingerprint = new Fingerprint();
+		Inputs.of(recording).answerFromRecording(recording, Map.of(), fingerprint);
+		return fingerprint.value();
 	}
 
 	private String answerNow(Recording recording) throws IOException {
-		Inputs inputs = Inputs.parse(Inputs.of(recording).text());
-		MessageDigest digest = Inputs.sha256();
-		inputs.answerNow(this.accessor.delegate(), Map.of(), digest);
-		return Inputs.hex(digest.digest());
+		Fingerprint recorded = new Fingerprint();
+		Inputs.of(recording).answerFromRecording(recording, Map.of(), recorded);
+		Inputs inputs = Inputs.parse(recorded.text());
+		Fingerprint fingerprint = new Fingerprint();
+		inputs.answerNow(this.accessor.delegate(), Map.of(), fingerprint);
+		return fingerprint.value();
 	}
 
 	private static void readAll(Resource resource) {

@@ -1,0 +1,67 @@
+package io.bootmigrations.schema;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the drift check found: the differences between the live schema and the schema
+ * the applied changesets produce.
+ *
+ * @param schema the schema compared
+ * @param applied how many applied changesets were replayed
+ * @param differences the differences, empty when the schema is as the migrations made it
+ * @param notes what limits the check (changesets that hard-code another schema, applied
+ * changesets missing from the changelog)
+ * @param checkedAt when the check ran
+ */
+public record DriftReport(String schema, int applied, List<SchemaDifference> differences, List<String> notes,
+		Instant checkedAt) {
+
+	/**
+	 * Whether the live schema is what the applied changesets produce.
+	 * @return {@code true} if there is no difference
+	 */
+	public boolean isClean() {
+		return this.differences.isEmpty();
+	}
+
+	/**
+	 * Every difference as a line, {@code t_0005.hotfix: column in the database, not in the
+	 * migrations}.
+	 * @return the lines
+	 */
+	public List<String> describe() {
+		return this.differences.stream().map(SchemaDifference::describeAsDrift).toList();
+	}
+
+	/**
+	 * The report as the one document the command's JSON output and the endpoint share.
+	 * @return maps, lists, strings, numbers and booleans
+	 */
+	public Map<String, Object> document() {
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("ok", isClean());
+		document.put("schema", this.schema);
+		document.put("applied", this.applied);
+		List<Object> entries = new ArrayList<>();
+		for (SchemaDifference difference : this.differences) {
+			Map<String, @Nullable Object> entry = new LinkedHashMap<>();
+			entry.put("kind", difference.object().kind());
+			entry.put("name", difference.object().name());
+			entry.put("database", difference.actual());
+			entry.put("migrations", difference.reference());
+			entry.put("message", difference.describeAsDrift());
+			entries.add(entry);
+		}
+		document.put("differences", entries);
+		document.put("notes", this.notes);
+		document.put("checkedAt", this.checkedAt.toString());
+		return document;
+	}
+
+}

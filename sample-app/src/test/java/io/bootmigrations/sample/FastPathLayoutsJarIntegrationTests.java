@@ -1,0 +1,156 @@
+package io.bootmigrations.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.bootmigrations.sample.JarProcess.Result;
+import io.bootmigrations.testsupport.TestDatabase;
+import io.bootmigrations.testsupport.TestDatabaseServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fast path in every way a Boot application is run: the packaged sample jar is booted
+ * twice on one PostgreSQL database per layout, and the second boot must skip Liquibase.
+ * Each layout resolves {@code classpath*:} differently (nested jars, {@code loader.path}
+ * directories, extracted jars, plain directories), and under Boot's launchers only the
+ * launcher's class loader sees the application's resources.
+ */
+class FastPathLayoutsJarIntegrationTests {
+
+	private static final String SKIPPED = "nothing changed since the last run, Liquibase skipped";
+
+	private static final String MAIN_CLASS = "io.bootmigrations.sample.NotesApplication";
+
+	@TempDir
+	Path work;
+
+	@Test
+	void fatJar() {
+		assertSecondBootSkips((args) -> command(List.of("-jar", JarProcess.jar().toString()), args));
+	}
+
+	@Test
+	void loaderPathDirectoryWithChangeLogs() throws IOException {
+		Path external = this.work.resolve("external");
+		Files.createDirectories(external.resolve("db/external"));
+		Files.writeString(external.resolve("db/external/master.yaml"), """
+				databaseChangeLog:
+				  - include:
+				      file: db/changelog/db.changelog-master.yaml
+				  - include:
+				      file: db/external/extra.yaml
+				""");
+		Files.writeString(external.resolve("db/external/extra.yaml"), """
+				databaseChangeLog:
+				  - changeSet:
+				      id: ext-1
+				      author: operator
+				      changes:
+				        - createTable:
+				            tableName: audit_entry
+				            columns:
+				              - column:
+				                  name: id
+				                  type: bigint
+				""");
+		assertSecondBootSkips((args) -> {
+			List<String> arguments = new ArrayList<>(List.of("-cp", JarProcess.jar().toString(),
+					"-Dloader.path=" + external, "org.springframework.boot.loader.launch.PropertiesLauncher",
+					"--spring.liquibase.change-log=classpath:db/external/master.yaml"));
+			arguments.addAll(args);
+			return arguments;
+		});
+	}
+
+	@Test
+	void extractedLayout() {
+		Path extracted = this.work.resolve("extracted");
+		Result extract = JarProcess.java(Map.of(), List.of("-Djarmode=tools", "-jar", JarProcess.jar().toString(),
+				"extract", "--destination", extracted.toString()));
+		assertThat(extract.exitCode()).as("%s", extract).isZero();
+		Path jar = extracted.resolve(JarProcess.jar().getFileName());
+		assertThat(jar).isRegularFile();
+		assertSecondBootSkips((args) -> command(List.of("-jar", jar.toString()), args));
+	}
+
+	@Test
+	void explodedJarWithJarLauncher() {
+		Path exploded = unzip(this.work.resolve("exploded"));
+		assertSecondBootSkips((args) -> command(
+				List.of("-cp", exploded.toString(), "org.springframework.boot.loader.launch.JarLauncher"), args));
+	}
+
+	@Test
+	void explodedClassesAndLibrariesOnAPlainClassPath() {
+		// the shape of an IDE or test class path: a classes directory and library jars
+		Path exploded = unzip(this.work.resolve("classpath"));
+		String classPath = exploded.resolve("BOOT-INF/classes") + java.io.File.pathSeparator
+				+ exploded.resolve("BOOT-INF/lib") + java.io.File.separator + "*";
+		assertSecondBootSkips((args) -> command(List.of("-cp", classPath, MAIN_CLASS), args));
+	}
+
+	private void assertSecondBootSkips(Function<List<String>, List<String>> layout) {
+		try (TestDatabase database = TestDatabaseServer.postgres().create("layout")) {
+			Map<String, String> env = new LinkedHashMap<>();
+			env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+			env.put("SPRING_DATASOURCE_USERNAME", database.username());
+			env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+			List<String> args = List.of("--spring.main.web-application-type=none",
+					"--logging.level.io.bootmigrations.engine.fastpath=DEBUG");
+			Result first = JarProcess.java(env, layout.apply(args));
+			assertThat(first.exitCode()).as("%s", first).isZero();
+			assertThat(first.out()).as("%s", first).contains("Started NotesApplication").doesNotContain(SKIPPED);
+			assertThat(database.tables()).contains("note", "databasechangelog");
+			Result second = JarProcess.java(env, layout.apply(args));
+			assertThat(second.exitCode()).as("%s", second).isZero();
+			assertThat(second.out()).as("%s", second).contains(SKIPPED).doesNotContain("fingerprint differs");
+		}
+	}
+
+	private static List<String> command(List<String> launch, List<String> args) {
+		List<String> command = new ArrayList<>(launch);
+		command.addAll(args);
+		return command;
+	}
+
+	private static Path unzip(Path target) {
+		try (ZipFile zip = new ZipFile(JarProcess.jar().toFile())) {
+			Enumeration<? extends ZipEntry> entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				Path file = target.resolve(entry.getName()).normalize();
+				if (!file.startsWith(target)) {
+					throw new IllegalStateException("Entry outside the target: " + entry.getName());
+				}
+				if (entry.isDirectory()) {
+					Files.createDirectories(file);
+					continue;
+				}
+				Files.createDirectories(file.getParent());
+				try (InputStream in = zip.getInputStream(entry)) {
+					Files.copy(in, file);
+				}
+			}
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,248 @@
+package io.bootmigrations.test;
+
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import liquibase.integration.spring.SpringResourceAccessor;
+import liquibase.resource.ResourceAccessor;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.bootmigrations.engine.MigrationSettings;
+import io.bootmigrations.schema.ScratchDatabase;
+import io.bootmigrations.schema.ScratchSpace;
+
+/**
+ * A freshly migrated PostgreSQL database for each test class, or each test: the
+ * changelog is migrated once per fingerprint into a template database, and each class
+ * (or test) gets {@code CREATE DATABASE … TEMPLATE} of it, dropped afterwards.
+ * <pre class="code">
+ * &#64;RegisterExtension
+ * static final MigratedDatabase database = MigratedDatabase
+ *     .forChangeLog("classpath:db/changelog/db.changelog-master.yaml")
+ *     .onServer("jdbc:postgresql://localhost:5432/postgres", "postgres", "secret");
+ * </pre>
+ * Tests take the database's {@link DataSource} as a parameter or from
+ * {@link #dataSource()}. With Testcontainers, pass the container's coordinates lazily:
+ * {@code onServer(postgres::getJdbcUrl, postgres::getUsername, postgres::getPassword)}.
+ */
+public final class MigratedDatabase
+		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+	private final MigrationSettings settings;
+
+	private final ResourceAccessor accessor;
+
+	private final Supplier<String> url;
+
+	private final Supplier<@Nullable String> username;
+
+	private final Supplier<@Nullable String> password;
+
+	private final boolean perTest;
+
+	private @Nullable ScratchDatabase current;
+
+	private MigratedDatabase(MigrationSettings settings, ResourceAccessor accessor, Supplier<String> url,
+			Supplier<@Nullable String> username, Supplier<@Nullable String> password, boolean perTest) {
+		this.settings = settings;
+		this.accessor = accessor;
+		this.url = url;
+		this.username = username;
+		this.password = password;
+		this.perTest = perTest;
+	}
+
+	/**
+	 * A database migrated with the given changelog, found on the classpath like Spring
+	 * Boot finds it ({@code classpath:db/changelog/db.changelog-master.yaml}).
+	 * @param changeLog the changelog location
+	 * @return the extension, still to be pointed at a server
+	 */
+	public static MigratedDatabase forChangeLog(String changeLog) {
+		return forSettings(MigrationSettings.forChangeLog(changeLog).build(),
+				new SpringResourceAccessor(new DefaultResourceLoader()));
+	}
+
+	/**
+	 * A database migrated with the given settings (contexts, labels, parameters, schema)
+	 * and resource accessor.
+	 * @param settings the migration settings
+	 * @param accessor how Liquibase finds the changelog files
+	 * @return the extension, still to be pointed at a server
+	 */
+	public static MigratedDatabase forSettings(MigrationSettings settings, ResourceAccessor accessor) {
+		return new MigratedDatabase(settings, accessor, () -> {
+			throw new IllegalStateException("No PostgreSQL server: call onServer(...) on the MigratedDatabase");
+		}, () -> null, () -> null, false);
+	}
+
+	/**
+	 * The PostgreSQL server on which the template and the clones are made. Its user needs
+	 * the {@code CREATEDB} privilege.
+	 * @param jdbcUrl the URL of any database of the server
+	 * @param username the user
+	 * @param password the password
+	 * @return a copy of this extension using that server
+	 */
+	public MigratedDatabase onServer(String jdbcUrl, @Nullable String username, @Nullable String password) {
+		return onServer(() -> jdbcUrl, () -> username, () -> password);
+	}
+
+	/**
+	 * The PostgreSQL server, read when the first database is needed: for a Testcontainers
+	 * container that starts later.
+	 * @param jdbcUrl the URL of any database of the server
+	 * @param username the user
+	 * @param password the password
+	 * @return a copy of this extension using that server
+	 */
+	public MigratedDatabase onServer(Supplier<String> jdbcUrl, Supplier<@Nullable String> username,
+			Supplier<@Nullable String> password) {
+		return new MigratedDatabase(this.settings, this.accessor, jdbcUrl, username, password, this.perTest);
+	}
+
+	/**
+	 * A fresh database for every test, instead of one per test class.
+	 * @return a copy of this extension that clones per test
+	 */
+	public MigratedDatabase perTest() {
+		return new MigratedDatabase(this.settings, this.accessor, this.url, this.username, this.password, true);
+	}
+
+	/**
+	 * The current test's database.
+	 * @return its data source
+	 */
+	public DataSource dataSource() {
+		return current().dataSource();
+	}
+
+	/**
+	 * The current test's database's JDBC URL, for {@code spring.datasource.url}
+	 * ({@code @DynamicPropertySource}). It carries whatever credentials the server's URL
+	 * carries.
+	 * @return the URL
+	 */
+	public String jdbcUrl() {
+		return current().jdbcUrl();
+	}
+
+	/**
+	 * The current test's database's name.
+	 * @return the name
+	 */
+	public String name() {
+		return current().name();
+	}
+
+	/**
+	 * The user of the server.
+	 * @return the user
+	 */
+	public @Nullable String username() {
+		return this.username.get();
+	}
+
+	/**
+	 * The password of the server.
+	 * @return the password
+	 */
+	public @Nullable String password() {
+		return this.password.get();
+	}
+
+	/**
+	 * The template database the current database was cloned from.
+	 * @return its name
+	 */
+	public String templateName() {
+		return TemplateDatabases.template(space(), server(), this.settings, this.accessor);
+	}
+
+	MigrationSettings settings() {
+		return this.settings;
+	}
+
+	ResourceAccessor accessor() {
+		return this.accessor;
+	}
+
+	DataSource server() {
+		return new DriverManagerDataSource(this.url.get(), this.username.get(), this.password.get());
+	}
+
+	ScratchSpace space() {
+		return new ScratchSpace(server(), "MigratedDatabase.onServer(...)");
+	}
+
+	private ScratchDatabase current() {
+		ScratchDatabase current = this.current;
+		if (current == null) {
+			throw new IllegalStateException("No migrated database outside a test: register the MigratedDatabase "
+					+ "with @RegisterExtension on a static field (or on an instance field with perTest())");
+		}
+		return current;
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		if (!this.perTest) {
+			open();
+		}
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		if (this.perTest || this.current == null) {
+			open();
+		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (this.perTest) {
+			close();
+		}
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
+	}
+
+	private void open() {
+		ScratchSpace space = space();
+		String template = TemplateDatabases.template(space, server(), this.settings, this.accessor);
+		this.current = space.create(template);
+	}
+
+	private void close() {
+		ScratchDatabase current = this.current;
+		this.current = null;
+		if (current != null) {
+			current.close();
+		}
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return parameterContext.getParameter().getType() == DataSource.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return dataSource();
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.bootmigrations.test;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.bootmigrations.schema.ScratchSpace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MigratedDatabase} with one database per test class, cloned from the
+ * template on real PostgreSQL.
+ */
+class MigratedDatabaseTests {
+
+	@RegisterExtension
+	static final MigratedDatabase database = TestServer.migrated("classpath:db/library/changelog.xml");
+
+	@Test
+	void databaseHasTheMigratedSchemaAndData(DataSource dataSource) {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		assertThat(jdbc.queryForObject("SELECT name FROM author WHERE id = 1", String.class)).isEqualTo("Ursula");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class)).isEqualTo(3);
+	}
+
+	@Test
+	void databaseIsACloneOfTheTemplateNotANewMigration() {
+		assertThat(database.name()).startsWith(ScratchSpace.PREFIX);
+		assertThat(database.templateName()).startsWith(TemplateDatabases.PREFIX);
+		String history = "SELECT string_agg(id || '@' || dateexecuted, ',' ORDER BY orderexecuted) FROM databasechangelog";
+		String cloned = new JdbcTemplate(database.dataSource()).queryForObject(history, String.class);
+		String template = new JdbcTemplate(new DriverManagerDataSource(
+				database.jdbcUrl().replace(database.name(), database.templateName())))
+			.queryForObject(history, String.class);
+		assertThat(cloned).isEqualTo(template).contains("1-author@", "3-seed@");
+	}
+
+}
