@@ -120,11 +120,12 @@ public class MigrationsEndpoint {
 			case "pending" -> status.pending();
 			case "history" -> newestFirst(status.applied());
 			case "unexpected" -> newestFirst(status.unexpected());
+			case "out-of-order" -> status.outOfOrder();
 			default -> null;
 		};
 		if (changeSets == null) {
 			return badRequest("No list '" + list + "' in /actuator/migrations: use pending, history, unexpected, "
-					+ "drift, upgrade-sql or downgrade-sql");
+					+ "drift, out-of-order, upgrade-sql or downgrade-sql");
 		}
 		int pageNumber = (page != null) ? page : 0;
 		int pageSize = (size != null) ? size : DEFAULT_PAGE_SIZE;
@@ -273,11 +274,13 @@ public class MigrationsEndpoint {
 	 * @param progress the run under way, while migrating
 	 * @param checkedAt when the database was last read
 	 * @param warnings what an operator should look at
+	 * @param outOfOrder how many pending changesets sit before applied ones in the
+	 * changelog
 	 */
 	public record Target(String target, String state, boolean ready, String changelog,
 			MigrationStatus.@Nullable DatabaseInfo database, int applied, int pending, int unexpected,
 			@Nullable ChangeSet lastApplied, @Nullable LastRun lastRun, Lock lock, @Nullable Progress progress,
-			@Nullable String checkedAt, List<String> warnings) {
+			@Nullable String checkedAt, List<String> warnings, int outOfOrder) {
 
 		static Target of(String name, MigrationStatus status, boolean blockOnUnexpected) {
 			List<String> warnings = new ArrayList<>();
@@ -285,6 +288,11 @@ public class MigrationsEndpoint {
 				warnings.add(status.unexpected().size() + " changeset(s) in the database are not in this build's "
 						+ "changelog (the database is ahead, as after rolling back a deployment); see "
 						+ "/actuator/migrations/unexpected");
+			}
+			if (!status.outOfOrder().isEmpty()) {
+				warnings.add(status.outOfOrder().size() + " pending changeset(s) sit before applied ones in the "
+						+ "changelog (out of order, as after merging two branches): "
+						+ String.join(", ", status.outOfOrder().stream().map(ChangeSetInfo::identifier).toList()));
 			}
 			if (status.checkedAt() == null) {
 				warnings.add("The database has not been checked yet");
@@ -298,7 +306,7 @@ public class MigrationsEndpoint {
 					(progress != null && status.state() == MigrationState.MIGRATING)
 							? new Progress(progress.done(), progress.total(), ChangeSet.of(progress.current()))
 							: null,
-					text(status.checkedAt()), warnings);
+					text(status.checkedAt()), warnings, status.outOfOrder().size());
 		}
 
 	}

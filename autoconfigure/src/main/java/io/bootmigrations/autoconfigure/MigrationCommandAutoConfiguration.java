@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import io.bootmigrations.command.DeveloperOptions;
 import io.bootmigrations.command.MigrationCommandRunner;
 import io.bootmigrations.engine.MigrationEngine;
 
@@ -26,7 +27,12 @@ public final class MigrationCommandAutoConfiguration {
 		return new MigrationCommandRunner(engine.getIfAvailable(),
 				environment.getRequiredProperty("migrations.command"),
 				environment.getProperty("migrations.target"), environment.getProperty("migrations.output", "text"),
-				context, MigrationCommandRunner.resultStream(), System.err, System::exit);
+				context, MigrationCommandRunner.resultStream(), System.err, System::exit)
+			.withOptions(new DeveloperOptions(environment.getProperty("migrations.message"),
+					environment.getProperty("migrations.verbose", Boolean.class, false),
+					environment.getProperty("migrations.autogenerate", Boolean.class, false),
+					environment.getProperty("migrations.revision.directory"),
+					environment.getProperty("migrations.revision.author")));
 	}
 
 }

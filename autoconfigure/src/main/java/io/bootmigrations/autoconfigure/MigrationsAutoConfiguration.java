@@ -148,6 +148,11 @@ public final class MigrationsAutoConfiguration {
 				properties.getMode(), properties.getOnFailure(), properties.getExecution());
 	}
 
+	@Bean
+	OutOfOrderGuard migrationsOutOfOrderGuard(MigrationsProperties properties) {
+		return new OutOfOrderGuard(properties.getOutOfOrder());
+	}
+
 	// --- operator view (issue #3): readiness, progress log, status refresh ---
 
 	@Bean

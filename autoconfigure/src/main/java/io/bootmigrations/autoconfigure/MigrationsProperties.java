@@ -93,6 +93,108 @@ public class MigrationsProperties implements Validator {
 
 	private final Scratch scratch = new Scratch();
 
+	// ---- developer's loop (issue #12): revision, show, history --verbose, out-of-order
+
+	/**
+	 * What boot does when pending changesets sit before applied ones in the changelog
+	 * (two branches merged): log a warning, fail before applying anything, or allow.
+	 */
+	private OutOfOrder outOfOrder = OutOfOrder.WARN;
+
+	/**
+	 * Message of the revision command, which becomes the changeset's comment and part of
+	 * its id and file name.
+	 */
+	private @Nullable String message;
+
+	/**
+	 * Whether the history command shows deployment id, exec type, contexts, labels and
+	 * checksum.
+	 */
+	private boolean verbose;
+
+	private final Revision revision = new Revision();
+
+	public OutOfOrder getOutOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public void setOutOfOrder(OutOfOrder outOfOrder) {
+		this.outOfOrder = outOfOrder;
+	}
+
+	public @Nullable String getMessage() {
+		return this.message;
+	}
+
+	public void setMessage(@Nullable String message) {
+		this.message = message;
+	}
+
+	public boolean isVerbose() {
+		return this.verbose;
+	}
+
+	public void setVerbose(boolean verbose) {
+		this.verbose = verbose;
+	}
+
+	public Revision getRevision() {
+		return this.revision;
+	}
+
+	/**
+	 * Where the revision command writes.
+	 */
+	public static class Revision {
+
+		/**
+		 * Directory the revision command writes the new changelog file into. Defaults to
+		 * the folder of the master changelog under src/main/resources.
+		 */
+		private @Nullable String directory;
+
+		/**
+		 * Author of the changesets the revision command writes. Defaults to the OS user.
+		 */
+		private @Nullable String author;
+
+		public @Nullable String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable String directory) {
+			this.directory = directory;
+		}
+
+		public @Nullable String getAuthor() {
+			return this.author;
+		}
+
+		public void setAuthor(@Nullable String author) {
+			this.author = author;
+		}
+
+	}
+
+	/**
+	 * What boot does with out-of-order changesets.
+	 */
+	public enum OutOfOrder {
+
+		/** Log a warning naming them, then apply them. */
+		WARN,
+
+		/** Fail the startup naming them, before anything is applied. */
+		FAIL,
+
+		/** Apply them without a word. */
+		ALLOW
+
+	}
+
+	// ---- end of developer's loop
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}

@@ -45,13 +45,22 @@ final class CommandResults {
 		text.append(line("Tag", (tag != null) ? tag : "none"));
 		text.append(line("Applied", String.valueOf(status.applied().size())));
 		text.append(line("Pending", String.valueOf(status.pending().size())));
-		status.pending().forEach((changeSet) -> text.append("  - ").append(describe(changeSet)).append('\n'));
+		status.pending().forEach((changeSet) -> text.append("  - ").append(describe(changeSet))
+			.append(status.outOfOrder().contains(changeSet) ? "  [out of order]" : "").append('\n'));
+		appendOutOfOrder(text, status.outOfOrder());
 		if (!status.unexpected().isEmpty()) {
 			text.append(line("Unexpected", status.unexpected().size() + " (applied, not in this changelog)"));
 			status.unexpected().forEach((changeSet) -> text.append("  - ").append(describe(changeSet)).append('\n'));
 		}
 		status.warnings().forEach((warning) -> text.append("WARNING: ").append(warning).append('\n'));
 		return new CommandResult(SUCCESS, text.toString(), json);
+	}
+
+	private static void appendOutOfOrder(StringBuilder text, List<ChangeSetInfo> outOfOrder) {
+		if (!outOfOrder.isEmpty()) {
+			text.append(line("Out of order", outOfOrder.size() + " pending before applied ones (branches merged? "
+					+ "they would run after the changesets that follow them)"));
+		}
 	}
 
 	static CommandResult check(MigrationCommand command, ValidationResult result, boolean strict) {
@@ -62,6 +71,7 @@ final class CommandResults {
 		json.put("pending", changeSets(result.pending()));
 		json.put("unexpected", changeSets(result.unexpected()));
 		json.put("checksumMismatches", result.checksumMismatches());
+		json.put("outOfOrder", changeSets(result.status().outOfOrder()));
 		StringBuilder text = new StringBuilder();
 		if (!failed) {
 			text.append(strict ? "OK: the database matches the changelog (" : "OK: the changelog is valid and the "
@@ -77,6 +87,8 @@ final class CommandResults {
 		if (strict || failed) {
 			appendList(text, strict ? "Pending" : null, result.pending());
 			appendList(text, "Applied but not in this changelog", result.unexpected());
+			appendList(text, "Out of order (pending, but before applied changesets in the changelog)",
+					result.status().outOfOrder());
 		}
 		if (!result.checksumMismatches().isEmpty()) {
 			text.append("Edited after they were applied (stored vs current checksum):\n");
@@ -214,6 +226,7 @@ final class CommandResults {
 		json.put("pending", changeSets(status.pending()));
 		json.put("unexpected", changeSets(status.unexpected()));
 		json.put("warnings", status.warnings());
+		json.put("outOfOrder", changeSets(status.outOfOrder()));
 		return json;
 	}
 

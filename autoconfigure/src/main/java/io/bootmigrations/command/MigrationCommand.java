@@ -59,7 +59,14 @@ public enum MigrationCommand {
 	/** Lint changesets for zero-downtime deploys. */
 	LINT("lint", TargetUse.SCOPE,
 			"exit 1 if a changeset would lock a busy table or break the previous release: target pending "
-					+ "(default) or all");
+					+ "(default) or all"),
+
+	/** Write a new changelog file and include it in the master changelog. */
+	REVISION("revision", TargetUse.NONE,
+			"write a new changelog file (--migrations.message=...) and include it in the master changelog"),
+
+	/** One changeset in full: where it is, whether it is applied, its SQL and rollback SQL. */
+	SHOW("show", TargetUse.CHANGESET, "one changeset in full: target is its id, a tag or file::id::author");
 
 	private final String commandName;
 
@@ -106,6 +113,8 @@ public enum MigrationCommand {
 			.collect(Collectors.joining("\n"));
 		return "Usage: java -jar app.jar --migrations.command=<command> [--migrations.target=<target>] "
 				+ "[--migrations.output=text|json]\n"
+				+ "       revision: --migrations.message=... [--migrations.revision.directory=...]; "
+				+ "history: [--migrations.verbose=true]\n"
 				+ "       (or MIGRATIONS_COMMAND, MIGRATIONS_TARGET, MIGRATIONS_OUTPUT)\n\nCommands:\n" + commands
 				+ "\n\nTargets: head, base, +N, -N, a tag name, date:2026-01-01T00:00:00Z; for lint: pending or all\n"
 				+ "Exit status: 0 success, 1 check failed, 2 error or usage";
@@ -132,7 +141,10 @@ public enum MigrationCommand {
 		BASELINE,
 
 		/** The changesets to look at: pending (default) or all. */
-		SCOPE
+		SCOPE,
+
+		/** A changeset: id, tag or file::id::author, required. */
+		CHANGESET
 
 	}
 

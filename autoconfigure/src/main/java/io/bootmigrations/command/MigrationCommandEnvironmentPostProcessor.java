@@ -13,7 +13,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * When {@code migrations.command} is set, makes the application a one-shot command: no
- * web server, no migration on boot (the command decides), no banner, and a console that
+ * web server, no migration on boot (the command decides), no schema validation or
+ * generation by Hibernate, no banner, and a console that
  * shows only warnings (errors for JSON output and the {@code -sql} commands) so that the
  * result is what is printed.
  */
@@ -39,6 +40,9 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 		forced.put("spring.main.web-application-type", "none");
 		forced.put("migrations.mode", "off");
 		forced.put("spring.main.banner-mode", "off");
+		// a command must not have Hibernate validate or alter the schema it inspects or changes
+		forced.put("spring.jpa.hibernate.ddl-auto", "none");
+		forced.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
 		environment.getPropertySources().addFirst(new MapPropertySource(FORCED, forced));
 		boolean json = "json".equalsIgnoreCase(environment.getProperty("migrations.output", "text").strip());
 		boolean sql = environment.getProperty("migrations.command", "").strip().toLowerCase().endsWith("-sql");

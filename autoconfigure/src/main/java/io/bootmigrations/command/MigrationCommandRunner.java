@@ -1,6 +1,8 @@
 package io.bootmigrations.command;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -18,8 +20,12 @@ import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationTarget;
 import io.bootmigrations.engine.MigrationTarget.Direction;
+import io.bootmigrations.inspect.ChangeSetInspector;
 import io.bootmigrations.lint.LintReport;
 import io.bootmigrations.lint.Linter;
+import io.bootmigrations.revision.RevisionException;
+import io.bootmigrations.revision.RevisionWriter;
+import io.bootmigrations.revision.RevisionWriter.Revision;
 import io.bootmigrations.schema.DriftCheck;
 import io.bootmigrations.schema.RollbackVerification;
 
@@ -58,6 +64,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 
 	private final IntConsumer exit;
 
+	private DeveloperOptions options = DeveloperOptions.NONE;
+
 	/**
 	 * Create a runner.
 	 * @param engine the engine, or {@code null} if Boot Migrations is not active
@@ -80,6 +88,16 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		this.out = out;
 		this.err = err;
 		this.exit = exit;
+	}
+
+	/**
+	 * Set the options of the developer's commands.
+	 * @param options the options
+	 * @return this runner
+	 */
+	public MigrationCommandRunner withOptions(DeveloperOptions options) {
+		this.options = options;
+		return this;
 	}
 
 	@Override
@@ -121,6 +139,9 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		catch (MigrationException ex) {
 			return CommandResults.error(command, null, ex.getFailure());
 		}
+		catch (RevisionException ex) {
+			return CommandResults.error(command, ex.getMessage(), null);
+		}
 		catch (RuntimeException ex) {
 			return CommandResults.error(command, JdbcUrls.scrub(String.valueOf(rootMessage(ex))), null);
 		}
@@ -150,6 +171,13 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 							"The tag command needs the tag name: --migrations.target=<name>.");
 				}
 				return MigrationTarget.tag(value);
+			}
+			case CHANGESET -> {
+				if (value == null) {
+					throw new IllegalArgumentException("The " + command.commandName() + " command needs a changeset: "
+							+ "--migrations.target=<id | tag | file::id::author>.");
+				}
+				return null;
 			}
 			case BASELINE -> {
 				MigrationTarget parsed = MigrationTarget.parse(value, Direction.UPGRADE);
@@ -184,7 +212,11 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			case STATUS -> CommandResults.status(command, engine.refresh());
 			case CHECK -> CommandResults.check(command, engine.validate(), true);
 			case VALIDATE -> CommandResults.check(command, engine.validate(), false);
-			case HISTORY -> CommandResults.history(command, engine.history());
+			case HISTORY -> this.options.verbose()
+					? DeveloperResults.verboseHistory(command, new ChangeSetInspector(engine).history())
+					: CommandResults.history(command, engine.history());
+			case SHOW -> DeveloperResults.show(command, new ChangeSetInspector(engine).show(String.valueOf(this.target)));
+			case REVISION -> DeveloperResults.revision(command, revision(engine));
 			case UPGRADE -> CommandResults.ran(command, engine.upgrade(required(target)), engine.status(),
 					"Upgraded to " + typed(target) + ": applied %d changeset%s");
 			case DOWNGRADE -> CommandResults.ran(command, engine.downgrade(required(target)), engine.status(),
@@ -216,6 +248,18 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		LintReport report = engine.inspectChangeLog(!all, (connection, database, changeSets) -> linter
 			.lint(connection, database, changeSets, all ? "all" : "pending"));
 		return CommandResults.lint(command, report);
+	}
+
+	private Revision revision(MigrationEngine engine) {
+		if (this.options.autogenerate()) {
+			throw new RevisionException("--migrations.autogenerate=true is not available in this version: write the "
+					+ "revision without it and fill in its changes by hand.");
+		}
+		String author = (this.options.revisionAuthor() != null && !this.options.revisionAuthor().isBlank())
+				? this.options.revisionAuthor() : System.getProperty("user.name", "unknown");
+		return new RevisionWriter(Path.of(""), Clock.systemUTC()).write(engine.settings().changeLog(),
+				this.options.revisionDirectory(), (this.options.message() != null) ? this.options.message() : "",
+				author);
 	}
 
 	private String typed(@Nullable MigrationTarget target) {

@@ -92,6 +92,31 @@ final class ChangeLogModel {
 	}
 
 	/**
+	 * The pending changesets that sit before an applied one in the changelog, as after
+	 * merging two branches that each added changesets: Liquibase would apply them after
+	 * changesets that follow them in the changelog.
+	 * @param applied the applied changesets
+	 * @return the out-of-order changesets, in changelog order
+	 */
+	List<ChangeSetInfo> outOfOrder(List<ChangeSetInfo> applied) {
+		Set<String> appliedKeys = new HashSet<>();
+		applied.forEach((changeSet) -> appliedKeys.add(cachedKey(changeSet)));
+		int lastApplied = -1;
+		for (int i = 0; i < this.expected.size(); i++) {
+			if (appliedKeys.contains(this.expectedKeys.get(i))) {
+				lastApplied = i;
+			}
+		}
+		List<ChangeSetInfo> outOfOrder = new ArrayList<>();
+		for (int i = 0; i < lastApplied; i++) {
+			if (!appliedKeys.contains(this.expectedKeys.get(i))) {
+				outOfOrder.add(this.expected.get(i));
+			}
+		}
+		return outOfOrder;
+	}
+
+	/**
 	 * The applied changesets that the changelog does not contain.
 	 * @param applied the applied changesets
 	 * @return the unexpected changesets, in execution order

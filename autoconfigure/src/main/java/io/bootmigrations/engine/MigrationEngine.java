@@ -461,6 +461,37 @@ public final class MigrationEngine {
 		});
 	}
 
+	/**
+	 * Read the database through Liquibase without the lock and without changing the
+	 * status: for commands that only look ({@code show}, {@code history --verbose}).
+	 * @param <T> the result type
+	 * @param reader what to read
+	 * @return what the reader returned
+	 */
+	public <T> T read(LiquibaseReader<T> reader) {
+		return inspect((session) -> reader.read(session.database(), session::changeLog));
+	}
+
+	/**
+	 * Reads through Liquibase; the changelog is parsed only if asked for.
+	 *
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	public interface LiquibaseReader<T> {
+
+		/**
+		 * Read.
+		 * @param database Liquibase's view of the database, with the configured schemas
+		 * and tables
+		 * @param changeLog parses the changelog when called
+		 * @return the result
+		 * @throws Exception if reading fails
+		 */
+		T read(Database database, java.util.concurrent.Callable<DatabaseChangeLog> changeLog) throws Exception;
+
+	}
+
 	// ---- end of operator commands
 
 	private int update(Session session, ProgressTracker tracker) throws Exception {
@@ -477,6 +508,11 @@ public final class MigrationEngine {
 		DatabaseChangeLog changeLog = session.changeLog();
 		List<ChangeSet> toRun = unrun(session, changeLog);
 		HistoryColumns.check(session.database, toRun);
+		List<ChangeSetInfo> outOfOrder = session.model().outOfOrder(readApplied(session.connection));
+		if (!outOfOrder.isEmpty()) {
+			// a listener may refuse the run (migrations.out-of-order=fail) before anything is applied
+			this.listeners.forEach((listener) -> listener.outOfOrder(outOfOrder));
+		}
 		tracker.start(toRun.size());
 		if (this.settings.testRollbackOnUpdate()) {
 			if (this.settings.tag() != null) {
@@ -626,7 +662,7 @@ public final class MigrationEngine {
 			List<ChangeSetInfo> applied, @Nullable RunReport lastRun) throws SQLException {
 		return new MigrationStatus(state, this.settings.changeLog(), session.databaseInfo(), applied,
 				model.pending(applied), model.unexpected(applied), lastRun, this.status.lock(), null, Instant.now(),
-				InvalidIndexes.warnings(session.connection));
+				model.outOfOrder(applied), InvalidIndexes.warnings(session.connection));
 	}
 
 	private void publish(MigrationStatus status) {

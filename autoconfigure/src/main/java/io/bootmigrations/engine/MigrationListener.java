@@ -2,7 +2,8 @@ package io.bootmigrations.engine;
 
 /**
  * Callbacks from the engine, for progress reporting and metrics. Called on the thread
- * that runs the migration; implementations must be quick and must not throw.
+ * that runs the migration; implementations must be quick and must not throw,
+ * except {@link #outOfOrder(java.util.List)}.
  */
 public interface MigrationListener {
 
@@ -28,6 +29,15 @@ public interface MigrationListener {
 	 * @param status the status after the run
 	 */
 	default void runFinished(RunReport report, MigrationStatus status) {
+	}
+
+	/**
+	 * Before an update applies anything: some pending changesets sit before applied ones
+	 * in the changelog (two branches merged). The one callback that may throw a
+	 * {@link MigrationException}, to refuse the run before anything is applied.
+	 * @param outOfOrder the out-of-order changesets, in changelog order
+	 */
+	default void outOfOrder(java.util.List<ChangeSetInfo> outOfOrder) {
 	}
 
 }

@@ -23,23 +23,26 @@ import org.jspecify.annotations.Nullable;
  * @param progress the progress of the run under way, when {@link #state()} is
  * {@link MigrationState#MIGRATING}
  * @param checkedAt when the database was last inspected; {@code null} if never
+ * @param outOfOrder the pending changesets that sit before an applied one in the
+ * changelog (two branches merged), in changelog order; a subset of {@code pending}
  * @param warnings what an operator should look at in the database, such as an index
  * left {@code INVALID} by a killed concurrent build
  */
 public record MigrationStatus(MigrationState state, String changelog, @Nullable DatabaseInfo database,
 		List<ChangeSetInfo> applied, List<ChangeSetInfo> pending, List<ChangeSetInfo> unexpected,
 		@Nullable RunReport lastRun, @Nullable LockInfo lock, @Nullable Progress progress,
-		@Nullable Instant checkedAt, List<String> warnings) {
+		@Nullable Instant checkedAt, List<ChangeSetInfo> outOfOrder, List<String> warnings) {
 
 	public MigrationStatus {
 		applied = List.copyOf(applied);
 		pending = List.copyOf(pending);
 		unexpected = List.copyOf(unexpected);
+		outOfOrder = List.copyOf(outOfOrder);
 		warnings = List.copyOf(warnings);
 	}
 
 	/**
-	 * A status without warnings.
+	 * A status without out-of-order changesets or warnings.
 	 * @param state the overall state
 	 * @param changelog the master changelog location
 	 * @param database the database, if known
@@ -55,7 +58,8 @@ public record MigrationStatus(MigrationState state, String changelog, @Nullable 
 			List<ChangeSetInfo> applied, List<ChangeSetInfo> pending, List<ChangeSetInfo> unexpected,
 			@Nullable RunReport lastRun, @Nullable LockInfo lock, @Nullable Progress progress,
 			@Nullable Instant checkedAt) {
-		this(state, changelog, database, applied, pending, unexpected, lastRun, lock, progress, checkedAt, List.of());
+		this(state, changelog, database, applied, pending, unexpected, lastRun, lock, progress, checkedAt, List.of(),
+				List.of());
 	}
 
 	/**
@@ -78,22 +82,26 @@ public record MigrationStatus(MigrationState state, String changelog, @Nullable 
 
 	MigrationStatus withState(MigrationState state) {
 		return new MigrationStatus(state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, this.lock, this.progress, this.checkedAt, this.warnings);
+				this.unexpected, this.lastRun, this.lock, this.progress, this.checkedAt, this.outOfOrder,
+				this.warnings);
 	}
 
 	MigrationStatus withProgress(@Nullable Progress progress) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, this.lock, progress, this.checkedAt, this.warnings);
+				this.unexpected, this.lastRun, this.lock, progress, this.checkedAt, this.outOfOrder,
+				this.warnings);
 	}
 
 	MigrationStatus withLastRun(RunReport lastRun) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, lastRun, this.lock, this.progress, this.checkedAt, this.warnings);
+				this.unexpected, lastRun, this.lock, this.progress, this.checkedAt, this.outOfOrder,
+				this.warnings);
 	}
 
 	MigrationStatus withLock(@Nullable LockInfo lock) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, lock, this.progress, this.checkedAt, this.warnings);
+				this.unexpected, this.lastRun, lock, this.progress, this.checkedAt, this.outOfOrder,
+				this.warnings);
 	}
 
 	/**

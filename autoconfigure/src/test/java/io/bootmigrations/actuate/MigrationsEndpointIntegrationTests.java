@@ -234,7 +234,7 @@ class MigrationsEndpointIntegrationTests {
 			var unknown = app.get("/actuator/migrations/applied");
 			assertThat(unknown.statusCode()).isEqualTo(400);
 			assertThat(unknown.body())
-				.contains("No list 'applied' in /actuator/migrations: use pending, history, unexpected, drift, upgrade-sql or downgrade-sql");
+				.contains("No list 'applied' in /actuator/migrations: use pending, history, unexpected, drift, out-of-order, upgrade-sql or downgrade-sql");
 			var tooBig = app.get("/actuator/migrations/history?size=5000");
 			assertThat(tooBig.statusCode()).isEqualTo(400);
 			assertThat(tooBig.body()).contains("size between 1 and 1000");

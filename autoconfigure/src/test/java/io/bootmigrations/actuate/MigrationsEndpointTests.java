@@ -55,6 +55,18 @@ class MigrationsEndpointTests {
 	}
 
 	@Test
+	void outOfOrderChangeSetsAreCountedAndNamedInAWarning() {
+		MigrationStatus status = new MigrationStatus(MigrationState.PENDING, "db/a.xml", null, List.of(info(1), info(3)),
+				List.of(info(2)), List.of(), null, null, null, Instant.now(), List.of(info(2)),
+				List.of());
+		Target target = Target.of("default", status, false);
+		assertThat(target.outOfOrder()).isEqualTo(1);
+		assertThat(target.warnings()).anySatisfy((warning) -> assertThat(warning)
+			.startsWith("1 pending changeset(s) sit before applied ones").endsWith("db/a.xml::2::alice"));
+		assertThat(Target.of("default", status(MigrationState.UP_TO_DATE, null, null), false).outOfOrder()).isZero();
+	}
+
+	@Test
 	void pagesCoverTheListExactlyOnce() {
 		List<ChangeSetInfo> all = IntStream.range(0, 250).mapToObj(MigrationsEndpointTests::info).toList();
 		ChangeSetPage last = ChangeSetPage.of("default", "history", all, 2, 100);

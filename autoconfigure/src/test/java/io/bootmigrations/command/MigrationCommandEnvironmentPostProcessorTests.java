@@ -27,6 +27,16 @@ class MigrationCommandEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void hibernateNeitherValidatesNorAltersTheSchemaDuringACommand() {
+		MockEnvironment environment = new MockEnvironment().withProperty("migrations.command", "status")
+			.withProperty("spring.jpa.hibernate.ddl-auto", "validate")
+			.withProperty("spring.jpa.properties.hibernate.hbm2ddl.auto", "update");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("none");
+		assertThat(environment.getProperty("spring.jpa.properties.hibernate.hbm2ddl.auto")).isEqualTo("none");
+	}
+
+	@Test
 	void jsonAndSqlOutputLogOnlyErrorsUnlessConfiguredOtherwise() {
 		MockEnvironment json = new MockEnvironment().withProperty("migrations.command", "status")
 			.withProperty("migrations.output", "JSON");

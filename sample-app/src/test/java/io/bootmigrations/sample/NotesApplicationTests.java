@@ -37,6 +37,13 @@ class NotesApplicationTests {
 	}
 
 	@Test
+	void storesTagsWithJpaOnTheMigratedSchemaThatHibernateValidated() {
+		HttpResponse<String> created = Http.postJson(this.port, "/tags", "urgent");
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(Http.get(this.port, "/tags").body()).isEqualTo("[\"urgent\"]");
+	}
+
+	@Test
 	void liquibaseEndpointListsTheChangeSets() {
 		HttpResponse<String> liquibase = Http.get(this.port, "/actuator/liquibase");
 		assertThat(liquibase.statusCode()).isEqualTo(200);
