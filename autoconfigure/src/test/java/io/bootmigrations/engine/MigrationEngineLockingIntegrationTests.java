@@ -38,6 +38,10 @@ import static org.awaitility.Awaitility.await;
  */
 class MigrationEngineLockingIntegrationTests {
 
+	// this test's database only: other test runs on the same server hold advisory locks too
+	private static final String ADVISORY_LOCKS = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+			+ "AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
 	private static final String CHANGELOG = "db/engine/three.xml";
 
 	private TestDatabase database;
@@ -62,8 +66,7 @@ class MigrationEngineLockingIntegrationTests {
 		assertThat(lock.strategy()).isEqualTo("postgresql-advisory");
 		assertThat(lock.held()).isFalse();
 		assertThat(lock.staleLiquibaseLock()).isFalse();
-		assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'",
-				Integer.class))
+		assertThat(this.database.jdbc().queryForObject(ADVISORY_LOCKS, Integer.class))
 			.isZero();
 	}
 
@@ -77,8 +80,7 @@ class MigrationEngineLockingIntegrationTests {
 			public void runStarted(String operation, int total) {
 				seen.add(engine[0].status().lock());
 				advisoryLocks.add(MigrationEngineLockingIntegrationTests.this.database.jdbc()
-					.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted",
-							Integer.class));
+					.queryForObject(ADVISORY_LOCKS, Integer.class));
 			}
 		};
 		engine[0] = new MigrationEngine(this.database.dataSource(), MigrationSettings.forChangeLog(CHANGELOG).build(),
