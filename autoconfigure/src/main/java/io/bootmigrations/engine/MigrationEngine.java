@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -107,6 +109,8 @@ public final class MigrationEngine {
 	private final @Nullable FastPath fastPath;
 
 	private final IncludeTrail includeTrail;
+
+	private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create an engine.
@@ -770,9 +774,10 @@ public final class MigrationEngine {
 	private <T> T inSession(SessionWork<T> work, @Nullable ProgressTracker tracker, boolean writing) {
 		Map<String, Object> scope = new HashMap<>();
 		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-		// one report per failure: Liquibase's own ERROR for a failing changeset goes to DEBUG
-		scope.put(Scope.Attr.logService.name(),
-				new OneReportLogService(Scope.getCurrentScope().get(Scope.Attr.logService, LogService.class)));
+		// one report per failure (Liquibase's own ERROR for a failing changeset goes to
+		// DEBUG) and each warning once per engine, however often the changelog is parsed
+		scope.put(Scope.Attr.logService.name(), new OneReportLogService(
+				Scope.getCurrentScope().get(Scope.Attr.logService, LogService.class), this.warned));
 		scope.put(Scope.Attr.integrationDetails.name(), new IntegrationDetails("spring"));
 		// files a changeset reads lazily (sqlFile, checksums outside Liquibase's own commands)
 		scope.put(Scope.Attr.resourceAccessor.name(), this.resourceAccessor);

@@ -1,5 +1,6 @@
 package io.bootmigrations.engine;
 
+import java.util.Set;
 import java.util.logging.Level;
 
 import liquibase.changelog.ChangeSet;
@@ -9,16 +10,29 @@ import liquibase.logging.Logger;
 import liquibase.logging.core.AbstractLogger;
 
 /**
- * Liquibase's logging with one change: a failing changeset's own ERROR (with 100 to 220
- * stack frames) becomes DEBUG, because the engine reports the failure once, with what to
- * do about it. Everything else passes through unchanged.
+ * Liquibase's logging with two changes, so that a failure or a warning is reported once:
+ * a failing changeset's own ERROR (with 100 to 220 stack frames) becomes DEBUG, because
+ * the engine reports the failure itself, with what to do about it; and a warning whose
+ * text was already logged by this engine (the changelog is parsed again by every session,
+ * and Liquibase warns again each time) becomes DEBUG. Everything else passes through.
  */
 final class OneReportLogService implements LogService {
 
+	/** Past this many distinct warnings, repeats are no longer looked for. */
+	static final int MAX_REMEMBERED = 1000;
+
 	private final LogService delegate;
 
-	OneReportLogService(LogService delegate) {
+	private final Set<String> warned;
+
+	/**
+	 * Wrap Liquibase's log service.
+	 * @param delegate the log service of the current scope
+	 * @param warned the warnings already logged, shared by every session of one engine
+	 */
+	OneReportLogService(LogService delegate, Set<String> warned) {
 		this.delegate = delegate;
+		this.warned = warned;
 	}
 
 	@Override
@@ -29,8 +43,7 @@ final class OneReportLogService implements LogService {
 	@Override
 	@SuppressWarnings("rawtypes")
 	public Logger getLog(Class type) {
-		Logger logger = this.delegate.getLog(type);
-		return (type == ChangeSet.class) ? new Demoting(logger) : logger;
+		return new Demoting(this.delegate.getLog(type), type == ChangeSet.class, this.warned);
 	}
 
 	@Override
@@ -54,13 +67,33 @@ final class OneReportLogService implements LogService {
 
 		private final Logger delegate;
 
-		Demoting(Logger delegate) {
+		private final boolean changeSet;
+
+		private final Set<String> warned;
+
+		Demoting(Logger delegate, boolean changeSet, Set<String> warned) {
 			this.delegate = delegate;
+			this.changeSet = changeSet;
+			this.warned = warned;
 		}
 
 		@Override
 		public void log(Level level, String message, Throwable ex) {
-			this.delegate.log((level == Level.SEVERE) ? Level.FINE : level, message, ex);
+			this.delegate.log(demoted(level, message), message, ex);
+		}
+
+		private Level demoted(Level level, String message) {
+			if (level == Level.SEVERE && this.changeSet) {
+				return Level.FINE;
+			}
+			if (level == Level.WARNING && message != null && !firstTime(message)) {
+				return Level.FINE;
+			}
+			return level;
+		}
+
+		private boolean firstTime(String message) {
+			return this.warned.size() >= MAX_REMEMBERED || this.warned.add(message);
 		}
 
 	}
