@@ -34,8 +34,9 @@ class MigratedDatabaseTests {
 		assertThat(database.templateName()).startsWith(TemplateDatabases.PREFIX);
 		String history = "SELECT string_agg(id || '@' || dateexecuted, ',' ORDER BY orderexecuted) FROM databasechangelog";
 		String cloned = new JdbcTemplate(database.dataSource()).queryForObject(history, String.class);
-		String template = new JdbcTemplate(new DriverManagerDataSource(
-				database.jdbcUrl().replace(database.name(), database.templateName())))
+		String template = new JdbcTemplate(
+				new DriverManagerDataSource(database.jdbcUrl().replace(database.name(), database.templateName()),
+						database.username(), database.password()))
 			.queryForObject(history, String.class);
 		assertThat(cloned).isEqualTo(template).contains("1-author@", "3-seed@");
 	}
