@@ -42,7 +42,7 @@ class FastPathLayoutsJarIntegrationTests {
 	void fatJar() throws IOException {
 		Path classes = this.work.resolve("classes.txt");
 		assertSecondBootSkips((args) -> command(List.of("-jar", JarProcess.jar().toString()), args),
-				List.of("-Xlog:class+load=info:file=" + classes + "::none"));
+				List.of("-Xlog:class+load=info:file=" + classes + ":none"));
 		List<String> liquibase = Files.readAllLines(classes)
 			.stream()
 			.map((line) -> line.substring(0, line.indexOf(' ')))
