@@ -499,9 +499,6 @@ public final class MigrationEngine {
 	// ---- end of operator commands
 
 	private int update(Session session, ProgressTracker tracker) throws Exception {
-		if (this.fastPath != null) {
-			this.fastPath.startRecording();
-		}
 		Liquibase liquibase = session.liquibase();
 		if (this.settings.dropFirst()) {
 			liquibase.dropAll();
@@ -601,6 +598,11 @@ public final class MigrationEngine {
 
 	private int intercepted(String operation, boolean retryable, Session session, ProgressTracker tracker,
 			Operation operationBody) throws Exception {
+		if (this.fastPath != null) {
+			// before anything parses the changelog: an interceptor (lint on boot) reads the
+			// pending changesets before the operation, and the session keeps that parse
+			this.fastPath.startRecording();
+		}
 		DefaultChangeExecListener listeners = new DefaultChangeExecListener(tracker);
 		session.liquibase().setChangeExecListener(listeners);
 		RunContext context = new RunContext(operation, retryable, session.connection, session.database,
