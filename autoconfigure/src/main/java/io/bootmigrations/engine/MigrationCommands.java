@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.MigrationEngine.Session;
 import io.bootmigrations.engine.MigrationFailure.Kind;
-import io.bootmigrations.engine.MigrationTarget.Direction;
+import io.bootmigrations.engine.RevisionTarget.Direction;
 
 /**
  * The operator commands (upgrade, downgrade, their SQL, tag, baseline, validate and the
@@ -44,7 +44,7 @@ final class MigrationCommands {
 		this.engine = engine;
 	}
 
-	RunReport upgrade(MigrationTarget target) {
+	RunReport upgrade(RevisionTarget target) {
 		requireDirection(target, Direction.UPGRADE);
 		this.engine.inspect((session) -> checkUpgrade(session, target));
 		return this.engine.run("upgrade", (session, tracker) -> {
@@ -59,10 +59,10 @@ final class MigrationCommands {
 				default -> throw new IllegalStateException("Not an upgrade target: " + target);
 			}
 			return tracker.applied();
-		}, target.kind() != MigrationTarget.Kind.COUNT);
+		}, target.kind() != RevisionTarget.Kind.COUNT);
 	}
 
-	String upgradeSql(MigrationTarget target) {
+	String upgradeSql(RevisionTarget target) {
 		requireDirection(target, Direction.UPGRADE);
 		return this.engine.preview((session) -> {
 			checkUpgrade(session, target);
@@ -78,7 +78,7 @@ final class MigrationCommands {
 		});
 	}
 
-	RunReport downgrade(MigrationTarget target) {
+	RunReport downgrade(RevisionTarget target) {
 		requireDirection(target, Direction.DOWNGRADE);
 		this.engine.inspect((session) -> rollbackPlan(session, target));
 		return this.engine.run("downgrade", (session, tracker) -> {
@@ -93,7 +93,7 @@ final class MigrationCommands {
 		});
 	}
 
-	String downgradeSql(MigrationTarget target) {
+	String downgradeSql(RevisionTarget target) {
 		requireDirection(target, Direction.DOWNGRADE);
 		return this.engine.preview((session) -> {
 			List<ChangeSetInfo> plan = rollbackPlan(session, target);
@@ -120,8 +120,8 @@ final class MigrationCommands {
 		});
 	}
 
-	RunReport baseline(MigrationTarget target) {
-		if (target.kind() != MigrationTarget.Kind.HEAD && target.kind() != MigrationTarget.Kind.TAG) {
+	RunReport baseline(RevisionTarget target) {
+		if (target.kind() != RevisionTarget.Kind.HEAD && target.kind() != RevisionTarget.Kind.TAG) {
 			throw refused(null, "Invalid baseline target '" + target + "'",
 					"A baseline records every changeset (head) or the changesets up to a tag of the changelog.");
 		}
@@ -130,7 +130,7 @@ final class MigrationCommands {
 			List<ChangeSet> toRecord = checkUpgrade(session, target);
 			tracker.start(toRecord.size());
 			int before = this.engine.readApplied(session.connection()).size();
-			if (target.kind() == MigrationTarget.Kind.TAG) {
+			if (target.kind() == RevisionTarget.Kind.TAG) {
 				session.liquibase().changeLogSync(target.tag(), session.contexts(), session.labels());
 			}
 			else {
@@ -182,9 +182,9 @@ final class MigrationCommands {
 		});
 	}
 
-	private void requireDirection(MigrationTarget target, Direction direction) {
-		boolean fits = (direction == Direction.UPGRADE) ? target.kind() != MigrationTarget.Kind.BASE
-				&& target.kind() != MigrationTarget.Kind.DATE : target.kind() != MigrationTarget.Kind.HEAD;
+	private void requireDirection(RevisionTarget target, Direction direction) {
+		boolean fits = (direction == Direction.UPGRADE) ? target.kind() != RevisionTarget.Kind.BASE
+				&& target.kind() != RevisionTarget.Kind.DATE : target.kind() != RevisionTarget.Kind.HEAD;
 		if (!fits) {
 			throw refused(null, "Invalid " + direction.name().toLowerCase(java.util.Locale.ROOT) + " target '" + target
 					+ "'",
@@ -197,7 +197,7 @@ final class MigrationCommands {
 	 * The changesets an upgrade (or a baseline) to the target would apply, after checking
 	 * that the target exists.
 	 */
-	private List<ChangeSet> checkUpgrade(Session session, MigrationTarget target) throws Exception {
+	private List<ChangeSet> checkUpgrade(Session session, RevisionTarget target) throws Exception {
 		DatabaseChangeLog changeLog = session.changeLog();
 		List<ChangeSetInfo> applied = this.engine.readApplied(session.connection());
 		Set<String> appliedKeys = new LinkedHashSet<>();
@@ -245,7 +245,7 @@ final class MigrationCommands {
 	 * The applied changesets a downgrade to the target would roll back, newest first,
 	 * after checking that each of them can be rolled back.
 	 */
-	private List<ChangeSetInfo> rollbackPlan(Session session, MigrationTarget target) throws Exception {
+	private List<ChangeSetInfo> rollbackPlan(Session session, RevisionTarget target) throws Exception {
 		DatabaseChangeLog changeLog = session.changeLog();
 		List<ChangeSetInfo> applied = this.engine.readApplied(session.connection());
 		List<ChangeSetInfo> plan = switch (target.kind()) {
@@ -303,7 +303,7 @@ final class MigrationCommands {
 		return newestFirst;
 	}
 
-	private void rollback(Session session, MigrationTarget target, List<ChangeSetInfo> plan, @Nullable StringWriter sql)
+	private void rollback(Session session, RevisionTarget target, List<ChangeSetInfo> plan, @Nullable StringWriter sql)
 			throws Exception {
 		Liquibase liquibase = session.liquibase();
 		switch (target.kind()) {

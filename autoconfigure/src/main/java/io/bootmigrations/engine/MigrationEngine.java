@@ -338,44 +338,44 @@ public final class MigrationEngine {
 	// or, for the *Sql and read commands, only inspects. The work is in MigrationCommands.
 
 	/**
-	 * Apply changesets up to a target: {@link MigrationTarget#HEAD}, a tag of the
+	 * Apply changesets up to a target: {@link RevisionTarget#HEAD}, a tag of the
 	 * changelog, or the next N changesets.
 	 * @param target where to go
 	 * @return what the run did ({@link RunReport#applied()} changesets applied)
 	 * @throws MigrationException if the target is unknown or the migration failed
 	 */
-	public RunReport upgrade(MigrationTarget target) {
+	public RunReport upgrade(RevisionTarget target) {
 		return this.commands.upgrade(target);
 	}
 
 	/**
 	 * Roll changesets back to a target: the last N, a tag recorded in the database, a
-	 * date, or {@link MigrationTarget#BASE}. Every changeset in range is checked for a
+	 * date, or {@link RevisionTarget#BASE}. Every changeset in range is checked for a
 	 * possible rollback before anything is rolled back.
 	 * @param target where to go
 	 * @return what the run did ({@link RunReport#applied()} changesets rolled back)
 	 * @throws MigrationException if the target is unknown, a changeset in range cannot
 	 * be rolled back (nothing is then changed), or the rollback failed
 	 */
-	public RunReport downgrade(MigrationTarget target) {
+	public RunReport downgrade(RevisionTarget target) {
 		return this.commands.downgrade(target);
 	}
 
 	/**
-	 * The SQL {@link #upgrade(MigrationTarget)} would run, without running it.
+	 * The SQL {@link #upgrade(RevisionTarget)} would run, without running it.
 	 * @param target where an upgrade would go
 	 * @return the SQL script
 	 */
-	public String upgradeSql(MigrationTarget target) {
+	public String upgradeSql(RevisionTarget target) {
 		return this.commands.upgradeSql(target);
 	}
 
 	/**
-	 * The SQL {@link #downgrade(MigrationTarget)} would run, without running it.
+	 * The SQL {@link #downgrade(RevisionTarget)} would run, without running it.
 	 * @param target where a downgrade would go
 	 * @return the SQL script
 	 */
-	public String downgradeSql(MigrationTarget target) {
+	public String downgradeSql(RevisionTarget target) {
 		return this.commands.downgradeSql(target);
 	}
 
@@ -385,17 +385,17 @@ public final class MigrationEngine {
 	 * @return what the run did
 	 */
 	public RunReport tag(String tag) {
-		return this.commands.tag(MigrationTarget.checkTag(tag));
+		return this.commands.tag(RevisionTarget.checkTag(tag));
 	}
 
 	/**
 	 * Record changesets as applied without running them, for an existing database that
-	 * joins migrations: all ({@link MigrationTarget#HEAD}) or up to a tag of the
+	 * joins migrations: all ({@link RevisionTarget#HEAD}) or up to a tag of the
 	 * changelog.
 	 * @param target head or a tag
 	 * @return what the run did ({@link RunReport#applied()} changesets recorded)
 	 */
-	public RunReport baseline(MigrationTarget target) {
+	public RunReport baseline(RevisionTarget target) {
 		return this.commands.baseline(target);
 	}
 
