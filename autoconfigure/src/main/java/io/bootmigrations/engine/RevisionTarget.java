@@ -146,17 +146,33 @@ public record RevisionTarget(Kind kind, int count, @Nullable String tag, @Nullab
 		}
 		String value = text.strip();
 		RevisionTarget target = parse(value);
-		if (direction == Direction.UPGRADE) {
-			if (target.kind == Kind.BASE || target.kind == Kind.DATE || value.startsWith("-")) {
-				throw new IllegalArgumentException("Invalid upgrade target '" + value
-						+ "': an upgrade goes to head, +N (the next N changesets) or a tag name");
-			}
-		}
-		else if (target.kind == Kind.HEAD || value.startsWith("+")) {
-			throw new IllegalArgumentException("Invalid downgrade target '" + value
-					+ "': a downgrade goes to -N (the last N changesets), a tag name, date:<ISO-8601> or base");
+		boolean wrongSign = (direction == Direction.UPGRADE) ? value.startsWith("-") : value.startsWith("+");
+		String misfit = wrongSign ? misfit(value, direction) : target.misfit(direction);
+		if (misfit != null) {
+			throw new IllegalArgumentException(misfit);
 		}
 		return target;
+	}
+
+	/**
+	 * Whether this target fits a direction, the one place that says which targets go
+	 * which way: an upgrade to head, +N or a tag; a downgrade to base, -N, a tag or a
+	 * date.
+	 * @param direction the direction
+	 * @return {@code null} if it fits, else why not
+	 */
+	public @Nullable String misfit(Direction direction) {
+		boolean fits = (direction == Direction.UPGRADE) ? this.kind != Kind.BASE && this.kind != Kind.DATE
+				: this.kind != Kind.HEAD;
+		return fits ? null : misfit(toString(), direction);
+	}
+
+	private static String misfit(String value, Direction direction) {
+		return (direction == Direction.UPGRADE)
+				? "Invalid upgrade target '" + value
+						+ "': an upgrade goes to head, +N (the next N changesets) or a tag name"
+				: "Invalid downgrade target '" + value
+						+ "': a downgrade goes to -N (the last N changesets), a tag name, date:<ISO-8601> or base";
 	}
 
 	private static int parseCount(String value) {
