@@ -218,6 +218,11 @@ final class MigrationRunner {
 	}
 
 	private <P> int intercepted(Operation<P> operation, Session session, ProgressTracker tracker) throws Exception {
+		if (this.fastPath != null) {
+			// before anything parses the changelog: an interceptor (lint on boot) reads the
+			// pending changesets before the operation, and the session keeps that parse
+			this.fastPath.startRecording();
+		}
 		DefaultChangeExecListener listeners = new DefaultChangeExecListener(tracker);
 		session.liquibase().setChangeExecListener(listeners);
 		RunContext context = new RunContext(operation.name(), operation.retryable(), session.connection(),

@@ -64,9 +64,6 @@ final class UpdateOperation implements Operation<Void> {
 
 	@Override
 	public int apply(Session session, @Nullable Void plan, ProgressTracker tracker) throws Exception {
-		if (this.fastPath != null) {
-			this.fastPath.startRecording();
-		}
 		Liquibase liquibase = session.liquibase();
 		if (this.settings.dropFirst()) {
 			liquibase.dropAll();
