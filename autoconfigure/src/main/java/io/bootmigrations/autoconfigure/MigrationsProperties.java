@@ -113,6 +113,12 @@ public class MigrationsProperties implements Validator {
 	 */
 	private boolean verbose;
 
+	/**
+	 * Whether the revision command fills the new changeset with the difference between
+	 * the JPA entities and the database.
+	 */
+	private boolean autogenerate;
+
 	private final Revision revision = new Revision();
 
 	public OutOfOrder getOutOfOrder() {
@@ -137,6 +143,14 @@ public class MigrationsProperties implements Validator {
 
 	public void setVerbose(boolean verbose) {
 		this.verbose = verbose;
+	}
+
+	public boolean isAutogenerate() {
+		return this.autogenerate;
+	}
+
+	public void setAutogenerate(boolean autogenerate) {
+		this.autogenerate = autogenerate;
 	}
 
 	public Revision getRevision() {
