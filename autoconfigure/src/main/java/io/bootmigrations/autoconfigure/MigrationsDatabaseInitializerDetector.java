@@ -18,4 +18,10 @@ final class MigrationsDatabaseInitializerDetector extends AbstractBeansOfTypeDat
 		return Set.of(MigrationsInitializer.class);
 	}
 
+	@Override
+	public int getOrder() {
+		// before the other targets' initializers, which Boot then makes depend on it
+		return 0;
+	}
+
 }
