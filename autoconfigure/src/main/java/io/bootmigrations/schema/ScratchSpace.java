@@ -91,8 +91,23 @@ public final class ScratchSpace {
 	 * @return the database
 	 */
 	public ScratchDatabase createDatabase(String name, @Nullable String template) {
+		return createDatabase(name, template, null);
+	}
+
+	/**
+	 * Create a database of the given name on the server, optionally as a copy of a
+	 * template made with the given strategy (PostgreSQL 15+: {@code WAL_LOG}, the
+	 * default, or {@code FILE_COPY}), dropped when the returned handle is closed (or the
+	 * JVM stops).
+	 * @param name the database name
+	 * @param template the template database, or {@code null} for an empty database
+	 * @param strategy the strategy, or {@code null} for the server's default
+	 * @return the database
+	 */
+	public ScratchDatabase createDatabase(String name, @Nullable String template, @Nullable String strategy) {
 		String sql = "CREATE DATABASE " + SchemaSnapshot.quote(name)
-				+ ((template != null) ? " TEMPLATE " + SchemaSnapshot.quote(template) : "");
+				+ ((template != null) ? " TEMPLATE " + SchemaSnapshot.quote(template) : "")
+				+ ((strategy != null) ? " STRATEGY " + strategy : "");
 		try (Connection connection = this.server.getConnection(); Statement statement = connection.createStatement()) {
 			requirePostgres(connection);
 			String url = scratchUrl(connection, name);

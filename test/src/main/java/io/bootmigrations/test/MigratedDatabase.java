@@ -25,7 +25,8 @@ import io.bootmigrations.schema.ScratchSpace;
 /**
  * A freshly migrated PostgreSQL database for each test class, or each test: the
  * changelog is migrated once per fingerprint into a template database, and each class
- * (or test) gets {@code CREATE DATABASE … TEMPLATE} of it, dropped afterwards.
+ * (or test) gets {@code CREATE DATABASE … TEMPLATE} of it, made ahead of time in the
+ * background ({@link #poolSize(int)}) and dropped afterwards.
  * <pre class="code">
  * &#64;RegisterExtension
  * static final MigratedDatabase database = MigratedDatabase
@@ -39,6 +40,22 @@ import io.bootmigrations.schema.ScratchSpace;
 public final class MigratedDatabase
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
+	/**
+	 * The system property that sets the default {@link #poolSize(int) pool size}.
+	 */
+	public static final String POOL_SIZE_PROPERTY = "migrations.test.pool-size";
+
+	/**
+	 * The system property that sets the default {@link #cloneStrategy(CloneStrategy)
+	 * clone strategy} ({@code WAL_LOG} or {@code FILE_COPY}).
+	 */
+	public static final String STRATEGY_PROPERTY = "migrations.test.clone-strategy";
+
+	/**
+	 * The default number of clones made ahead of time.
+	 */
+	public static final int DEFAULT_POOL_SIZE = 2;
+
 	private final MigrationSettings settings;
 
 	private final ResourceAccessor accessor;
@@ -51,16 +68,25 @@ public final class MigratedDatabase
 
 	private final boolean perTest;
 
+	private final int poolSize;
+
+	private final @Nullable CloneStrategy strategy;
+
 	private @Nullable ScratchDatabase current;
 
+	private @Nullable ClonePool pool;
+
 	private MigratedDatabase(MigrationSettings settings, ResourceAccessor accessor, Supplier<String> url,
-			Supplier<@Nullable String> username, Supplier<@Nullable String> password, boolean perTest) {
+			Supplier<@Nullable String> username, Supplier<@Nullable String> password, boolean perTest, int poolSize,
+			@Nullable CloneStrategy strategy) {
 		this.settings = settings;
 		this.accessor = accessor;
 		this.url = url;
 		this.username = username;
 		this.password = password;
 		this.perTest = perTest;
+		this.poolSize = poolSize;
+		this.strategy = strategy;
 	}
 
 	/**
@@ -84,7 +110,8 @@ public final class MigratedDatabase
 	public static MigratedDatabase forSettings(MigrationSettings settings, ResourceAccessor accessor) {
 		return new MigratedDatabase(settings, accessor, () -> {
 			throw new IllegalStateException("No PostgreSQL server: call onServer(...) on the MigratedDatabase");
-		}, () -> null, () -> null, false);
+		}, () -> null, () -> null, false, Integer.getInteger(POOL_SIZE_PROPERTY, DEFAULT_POOL_SIZE),
+				CloneStrategy.fromProperty(System.getProperty(STRATEGY_PROPERTY)));
 	}
 
 	/**
@@ -109,7 +136,8 @@ public final class MigratedDatabase
 	 */
 	public MigratedDatabase onServer(Supplier<String> jdbcUrl, Supplier<@Nullable String> username,
 			Supplier<@Nullable String> password) {
-		return new MigratedDatabase(this.settings, this.accessor, jdbcUrl, username, password, this.perTest);
+		return new MigratedDatabase(this.settings, this.accessor, jdbcUrl, username, password, this.perTest,
+				this.poolSize, this.strategy);
 	}
 
 	/**
@@ -117,7 +145,38 @@ public final class MigratedDatabase
 	 * @return a copy of this extension that clones per test
 	 */
 	public MigratedDatabase perTest() {
-		return new MigratedDatabase(this.settings, this.accessor, this.url, this.username, this.password, true);
+		return new MigratedDatabase(this.settings, this.accessor, this.url, this.username, this.password, true,
+				this.poolSize, this.strategy);
+	}
+
+	/**
+	 * How many clones of the template are made ahead of time, in the background, while
+	 * the tests run (default {@value #DEFAULT_POOL_SIZE}, or the system property
+	 * {@value #POOL_SIZE_PROPERTY}); {@code 0} makes each clone when a test class needs
+	 * it. Each clone is handed out once and dropped after its class (or test), in the
+	 * background; the ones left when the JVM ends are dropped then, and those of a killed
+	 * run by the next run on the same server.
+	 * @param size the number of clones that may wait
+	 * @return a copy of this extension with that pool size
+	 */
+	public MigratedDatabase poolSize(int size) {
+		if (size < 0) {
+			throw new IllegalArgumentException("The pool size must be 0 or more, not " + size);
+		}
+		return new MigratedDatabase(this.settings, this.accessor, this.url, this.username, this.password,
+				this.perTest, size, this.strategy);
+	}
+
+	/**
+	 * How PostgreSQL (15 and later) copies the template: {@link CloneStrategy#FILE_COPY}
+	 * is faster for small databases, {@link CloneStrategy#WAL_LOG} is the server's default
+	 * (also from the system property {@value #STRATEGY_PROPERTY}).
+	 * @param strategy the strategy
+	 * @return a copy of this extension with that strategy
+	 */
+	public MigratedDatabase cloneStrategy(CloneStrategy strategy) {
+		return new MigratedDatabase(this.settings, this.accessor, this.url, this.username, this.password,
+				this.perTest, this.poolSize, strategy);
 	}
 
 	/**
@@ -178,6 +237,10 @@ public final class MigratedDatabase
 		return this.accessor;
 	}
 
+	String serverUrl() {
+		return this.url.get();
+	}
+
 	DataSource server() {
 		return new DriverManagerDataSource(this.url.get(), this.username.get(), this.password.get());
 	}
@@ -222,16 +285,24 @@ public final class MigratedDatabase
 	}
 
 	private void open() {
-		ScratchSpace space = space();
-		String template = TemplateDatabases.template(space, server(), this.settings, this.accessor);
-		this.current = space.create(template);
+		ClonePool pool = this.pool;
+		if (pool == null) {
+			ScratchSpace space = space();
+			DataSource server = server();
+			String template = TemplateDatabases.template(space, server, this.settings, this.accessor);
+			pool = ClonePool.of(server, this.url.get(), space, template,
+					(this.strategy != null) ? this.strategy.name() : null, this.poolSize);
+			this.pool = pool;
+		}
+		this.current = pool.take();
 	}
 
 	private void close() {
 		ScratchDatabase current = this.current;
+		ClonePool pool = this.pool;
 		this.current = null;
-		if (current != null) {
-			current.close();
+		if (current != null && pool != null) {
+			pool.release(current);
 		}
 	}
 

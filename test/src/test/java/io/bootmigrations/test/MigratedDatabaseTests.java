@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import io.bootmigrations.schema.ScratchSpace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +29,7 @@ class MigratedDatabaseTests {
 
 	@Test
 	void databaseIsACloneOfTheTemplateNotANewMigration() {
-		assertThat(database.name()).startsWith(ScratchSpace.PREFIX);
+		assertThat(database.name()).startsWith(ClonePool.PREFIX);
 		assertThat(database.templateName()).startsWith(TemplateDatabases.PREFIX);
 		String history = "SELECT string_agg(id || '@' || dateexecuted, ',' ORDER BY orderexecuted) FROM databasechangelog";
 		String cloned = new JdbcTemplate(database.dataSource()).queryForObject(history, String.class);

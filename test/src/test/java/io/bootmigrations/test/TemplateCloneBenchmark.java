@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationSettings;
@@ -21,8 +26,11 @@ import io.bootmigrations.schema.ScratchSpace;
 /**
  * Benchmark, not a test (its name keeps it out of the build; run it with
  * {@code test/src/benchmark/run.sh}): a fresh migrated database per test class for a
- * 1,000-changeset changelog, made by a full migration or by cloning the template. Prints
- * the medians in ms per database and their ratio; asserts nothing.
+ * 1,000-changeset changelog, made by a full migration, by cloning the template on demand
+ * ({@code STRATEGY WAL_LOG} and {@code FILE_COPY}), and handed out by
+ * {@link MigratedDatabase} from its pool of clones made in the background during a
+ * simulated test run. Prints the medians in ms per database and the ratios; asserts
+ * nothing.
  */
 class TemplateCloneBenchmark {
 
@@ -30,7 +38,13 @@ class TemplateCloneBenchmark {
 
 	private static final int FULL_RUNS = Integer.getInteger("benchmark.full-runs", 5);
 
-	private static final int CLONE_RUNS = Integer.getInteger("benchmark.clone-runs", 20);
+	private static final int CLONE_RUNS = Integer.getInteger("benchmark.clone-runs", 10);
+
+	private static final int CLASSES = Integer.getInteger("benchmark.classes", 20);
+
+	private static final int CLASS_MS = Integer.getInteger("benchmark.class-ms", 1000);
+
+	private static final int POOL_SIZE = Integer.getInteger("benchmark.pool-size", MigratedDatabase.DEFAULT_POOL_SIZE);
 
 	@TempDir
 	Path directory;
@@ -40,33 +54,93 @@ class TemplateCloneBenchmark {
 		Files.writeString(this.directory.resolve("changelog.xml"), changeLog(CHANGESETS), StandardCharsets.UTF_8);
 		ResourceAccessor accessor = new DirectoryResourceAccessor(this.directory);
 		MigrationSettings settings = MigrationSettings.forChangeLog("changelog.xml").build();
-		MigratedDatabase database = TestServer.migrated("unused");
-		ScratchSpace space = database.space();
+		MigratedDatabase server = TestServer.migrated("unused");
+		ScratchSpace space = server.space();
 
 		long start = System.nanoTime();
-		String template = TemplateDatabases.template(space, database.server(), settings, accessor);
+		String template = TemplateDatabases.template(space, server.server(), settings, accessor);
 		long templateMs = (System.nanoTime() - start) / 1_000_000;
 		fullMigration(space, settings, accessor);
-		clone(space, template);
-		// interleaved, so that both see the same load on the machine
+		clone(space, template, null);
+		// interleaved, so that all see the same load on the machine
 		List<Long> full = new ArrayList<>();
-		List<Long> clones = new ArrayList<>();
+		List<Long> walLog = new ArrayList<>();
+		List<Long> fileCopy = new ArrayList<>();
 		for (int i = 0; i < FULL_RUNS; i++) {
 			full.add(fullMigration(space, settings, accessor));
-			for (int j = 0; j < CLONE_RUNS / FULL_RUNS; j++) {
-				clones.add(clone(space, template));
+			for (int j = 0; j < Math.max(1, CLONE_RUNS / FULL_RUNS); j++) {
+				walLog.add(clone(space, template, CloneStrategy.WAL_LOG));
+				fileCopy.add(clone(space, template, CloneStrategy.FILE_COPY));
 			}
 		}
+		List<Long> pooledWalLog = testRun(server, settings, accessor, CloneStrategy.WAL_LOG);
+		List<Long> pooledFileCopy = testRun(server, settings, accessor, CloneStrategy.FILE_COPY);
 
 		long fullMedian = median(full);
-		long cloneMedian = median(clones);
-		System.out.printf("%nBENCHMARK fresh migrated PostgreSQL database, %d changesets%n", CHANGESETS);
+		System.out.printf("%nBENCHMARK fresh migrated PostgreSQL database, %d changesets (template built once, or "
+				+ "found, in %d ms)%n", CHANGESETS, templateMs);
 		System.out.printf("  full migration (CREATE DATABASE + migrate): median %d ms per database over %d runs %s%n",
-				fullMedian, FULL_RUNS, full);
-		System.out.printf("  template clone (CREATE DATABASE ... TEMPLATE): median %d ms per database over %d runs %s%n",
-				cloneMedian, clones.size(), clones);
-		System.out.printf("  template built once (or found) in %d ms%n", templateMs);
-		System.out.printf("  ratio full / clone: %.1fx%n%n", (double) fullMedian / Math.max(1, cloneMedian));
+				fullMedian, full.size(), full);
+		print("clone on demand, STRATEGY WAL_LOG (CREATE DATABASE ... TEMPLATE)", walLog, fullMedian);
+		print("clone on demand, STRATEGY FILE_COPY", fileCopy, fullMedian);
+		System.out.printf("  pooled (MigratedDatabase, pool of %d made in the background): a test run of %d test "
+				+ "classes, each using its database for %d ms; time each class waits in beforeAll + afterAll%n",
+				POOL_SIZE, CLASSES, CLASS_MS);
+		print("pooled, STRATEGY WAL_LOG", pooledWalLog, fullMedian);
+		print("pooled, STRATEGY FILE_COPY", pooledFileCopy, fullMedian);
+		System.out.println("END BENCHMARK");
+	}
+
+	/**
+	 * A test run: one test class after the other, each with a MigratedDatabase of its own
+	 * (a static field in a real suite), using its database for CLASS_MS ms. Returns how
+	 * long each class waited for its database (beforeAll) and for giving it back
+	 * (afterAll).
+	 */
+	private static List<Long> testRun(MigratedDatabase server, MigrationSettings settings, ResourceAccessor accessor,
+			CloneStrategy strategy) {
+		List<Long> waits = new ArrayList<>();
+		for (int i = 0; i < CLASSES; i++) {
+			MigratedDatabase database = MigratedDatabase.forSettings(settings, accessor)
+				.onServer(server.serverUrl(), server.username(), server.password())
+				.poolSize(POOL_SIZE)
+				.cloneStrategy(strategy);
+			long start = System.nanoTime();
+			database.beforeAll(null);
+			long handedOut = System.nanoTime() - start;
+			useFor(database.dataSource(), CLASS_MS);
+			start = System.nanoTime();
+			database.afterAll(null);
+			waits.add((handedOut + System.nanoTime() - start) / 1_000_000);
+		}
+		ClonePool.awaitBackground(600);
+		return waits;
+	}
+
+	/** The test class's own work: queries on its database, with pauses, for a while. */
+	private static void useFor(DataSource dataSource, int millis) {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		long end = System.nanoTime() + millis * 1_000_000L;
+		int i = 0;
+		while (System.nanoTime() < end) {
+			String table = String.format("t_%04d", i++ % Math.max(1, CHANGESETS / 4));
+			jdbc.update("INSERT INTO " + table + " (id, name) VALUES (?, 'test')", 1000 + i);
+			jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private static void print(String what, List<Long> millis, long fullMedian) {
+		long median = median(millis);
+		double mean = millis.stream().mapToLong(Long::longValue).average().orElse(0);
+		System.out.printf("  %s: median %d ms per database (mean %.0f) over %d, ratio full / this %.1fx %s%n", what,
+				median, mean, millis.size(), (double) fullMedian / Math.max(1, median), millis);
 	}
 
 	private static long fullMigration(ScratchSpace space, MigrationSettings settings, ResourceAccessor accessor) {
@@ -77,9 +151,10 @@ class TemplateCloneBenchmark {
 		}
 	}
 
-	private static long clone(ScratchSpace space, String template) {
+	private static long clone(ScratchSpace space, String template, @Nullable CloneStrategy strategy) {
 		long start = System.nanoTime();
-		try (ScratchDatabase scratch = space.create(template)) {
+		try (ScratchDatabase scratch = space.createDatabase(ScratchSpace.PREFIX + System.currentTimeMillis() / 1000
+				+ "_bench" + System.nanoTime() % 100000, template, (strategy != null) ? strategy.name() : null)) {
 			return (System.nanoTime() - start) / 1_000_000;
 		}
 	}
