@@ -60,6 +60,20 @@ final class ClonePool {
 		return thread;
 	});
 
+	static {
+		// a drop that has begun finishes before the JVM ends (its clone's own hook is gone);
+		// queued work is dropped, and the clones it held are dropped by their own hooks
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			worker.shutdownNow();
+			try {
+				worker.awaitTermination(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "migrated-database-pool-shutdown"));
+	}
+
 	private static @Nullable Connection holder;
 
 	private final ScratchSpace space;
