@@ -3,6 +3,8 @@ package io.bootmigrations.engine;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,17 +18,24 @@ import liquibase.exception.ValidationFailedException;
 import liquibase.precondition.FailedPrecondition;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 import io.bootmigrations.engine.MigrationFailure.Kind;
 import io.bootmigrations.lock.LockTimeoutException;
 
 /**
  * Turns what Liquibase and the driver throw into a {@link MigrationFailure}: what failed,
- * where, and what to do.
+ * where, and what to do; and turns a failure into text, the one way for every reader
+ * (the exception's message, the failure analyzer, the logs, the command line, health).
  */
-final class Failures {
+public final class Failures {
+
+	private static final SQLExceptionTranslator TRANSLATOR = new SQLExceptionSubclassTranslator();
 
 	private static final Pattern MISSING_FILE = Pattern.compile("The file (\\S+) was not found");
 
@@ -37,6 +46,73 @@ final class Failures {
 	private static final Pattern DUPLICATES = Pattern.compile("duplicate identifiers\\s+((?:\\S+::\\S+::\\S+\\s*)+)");
 
 	private Failures() {
+	}
+
+	/**
+	 * The kind of a failure as words: {@code changeset failed}, {@code refused}, ...
+	 * @param failure the failure
+	 * @return the kind
+	 */
+	public static String kind(MigrationFailure failure) {
+		return failure.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+
+	/**
+	 * A failure in one line: where (the changeset, else the changelog) and the error,
+	 * for a log line, an exception message or a health detail.
+	 * @param failure the failure
+	 * @return {@code Changeset <file::id::author>: <error>}, {@code Changelog <file>:
+	 * <error>} or the error alone
+	 */
+	public static String summary(MigrationFailure failure) {
+		ChangeSetInfo changeSet = failure.changeSet();
+		String where = (changeSet != null) ? "Changeset " + changeSet.identifier()
+				: (failure.file() != null) ? "Changelog " + failure.file() : null;
+		return (where != null) ? where + ": " + failure.message() : failure.message();
+	}
+
+	/**
+	 * A failure as labelled lines, for the failure analyzer and the command line: the
+	 * changeset ({@code Changeset}, {@code Author}, {@code File}) or the
+	 * {@code Changelog}, then {@code Error}, then {@code Action}.
+	 * @param failure the failure
+	 * @return the labels and values, in order
+	 */
+	public static List<Map.Entry<String, String>> details(MigrationFailure failure) {
+		List<Map.Entry<String, String>> details = new ArrayList<>();
+		ChangeSetInfo changeSet = failure.changeSet();
+		if (changeSet != null) {
+			details.add(Map.entry("Changeset", changeSet.id()));
+			details.add(Map.entry("Author", changeSet.author()));
+			details.add(Map.entry("File", changeSet.file()));
+		}
+		else if (failure.file() != null) {
+			details.add(Map.entry("Changelog", failure.file()));
+		}
+		details.add(Map.entry("Error", failure.message()));
+		details.add(Map.entry("Action", failure.action()));
+		return details;
+	}
+
+	/**
+	 * Render {@link #details(MigrationFailure)} as aligned lines, continuation lines
+	 * indented under the value.
+	 * @param failure the failure
+	 * @param indent what each line starts with
+	 * @param withAction whether to end with the action
+	 * @return the lines, each ending in a newline
+	 */
+	public static String lines(MigrationFailure failure, String indent, boolean withAction) {
+		StringBuilder text = new StringBuilder();
+		for (Map.Entry<String, String> detail : details(failure)) {
+			if (withAction || !detail.getKey().equals("Action")) {
+				String label = String.format(Locale.ROOT, "%-11s", detail.getKey() + ":");
+				text.append(indent).append(label)
+					.append(detail.getValue().replace("\n", "\n" + " ".repeat(indent.length() + label.length())))
+					.append('\n');
+			}
+		}
+		return text.toString();
 	}
 
 	static MigrationException toException(Throwable ex, @Nullable ChangeSet failedChangeSet, String changeLog) {
@@ -302,9 +378,7 @@ final class Failures {
 			boolean transactionalDdl) {
 		SQLException sql = find(ex, SQLException.class);
 		String state = (sql != null) ? sql.getSQLState() : null;
-		if (state == null || !(state.startsWith("08") || state.startsWith("57P"))
-				|| !(new SQLStateSQLExceptionTranslator().translate("migration", null,
-						sql) instanceof DataAccessResourceFailureException)) {
+		if (state == null || !(state.startsWith("08") || state.startsWith("57P")) || !isResourceFailure(sql)) {
 			return null;
 		}
 		String cause = "The connection to the database was lost (SQLState " + state + ": "
@@ -324,6 +398,18 @@ final class Failures {
 	private static boolean isConnectionProblem(SQLException ex) {
 		String state = ex.getSQLState();
 		return state != null && (state.startsWith("08") || state.startsWith("28"));
+	}
+
+	/**
+	 * Whether Spring's SQL exception translation (by exception subclass, then by SQL
+	 * state) calls this a failure of the database as a resource: the connection or the
+	 * server (SQL states 08, 53, 57, ...), not the statement.
+	 */
+	static boolean isResourceFailure(SQLException ex) {
+		DataAccessException translated = TRANSLATOR.translate("migration", null, ex);
+		return translated instanceof DataAccessResourceFailureException
+				|| translated instanceof TransientDataAccessResourceException
+				|| translated instanceof RecoverableDataAccessException;
 	}
 
 	static <T extends Throwable> @Nullable T find(@Nullable Throwable ex, Class<T> type) {
