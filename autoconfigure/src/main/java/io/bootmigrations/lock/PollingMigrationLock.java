@@ -33,7 +33,6 @@ abstract class PollingMigrationLock implements MigrationLock {
 		long[] nextReport = { 0 };
 		RetryTemplate polling = new RetryTemplate(RetryPolicy.builder()
 			.includes(Busy.class)
-			.maxRetries(Integer.MAX_VALUE)
 			.backOff(() -> new WithinTimeout(start, timeout))
 			.build());
 		try {
