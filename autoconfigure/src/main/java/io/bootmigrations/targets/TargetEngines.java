@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import io.bootmigrations.engine.JdbcUrls;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
+import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
@@ -175,11 +176,20 @@ public final class TargetEngines {
 	 * bad input
 	 */
 	public synchronized void prepare() {
+		prepare(true);
+	}
+
+	/**
+	 * Prepare the targets as {@link #prepare()} does.
+	 * @param createSchemas whether to create missing schemas (not in {@code off} or
+	 * {@code validate} mode, which change nothing)
+	 */
+	public synchronized void prepare(boolean createSchemas) {
 		Map<Declared, List<String>> tenants = new LinkedHashMap<>();
 		for (Declared declared : this.declared.values()) {
 			try (Connection connection = connect(declared)) {
 				if (declared.schemas != null) {
-					tenants.put(declared, schemasOf(declared, connection));
+					tenants.put(declared, schemasOf(declared, connection, createSchemas));
 				}
 			}
 			catch (SQLException ex) {
@@ -192,7 +202,7 @@ public final class TargetEngines {
 				continue;
 			}
 			List<String> schemas = tenants.get(declared);
-			if (!schemas.isEmpty()) {
+			if (createSchemas && !schemas.isEmpty()) {
 				createSchemas(declared, schemas);
 			}
 			for (String schema : schemas) {
@@ -201,7 +211,8 @@ public final class TargetEngines {
 		}
 	}
 
-	private List<String> schemasOf(Declared declared, Connection connection) throws SQLException {
+	private List<String> schemasOf(Declared declared, Connection connection, boolean createSchemas)
+			throws SQLException {
 		List<String> schemas = new ArrayList<>(declared.schemas);
 		String property = "schemas";
 		if (declared.schemasQuery != null) {
@@ -215,7 +226,7 @@ public final class TargetEngines {
 			property = "schemas-query";
 		}
 		checkNames(declared, connection, schemas, property);
-		if (!declared.definition.createSchema()) {
+		if (!declared.definition.createSchema() && createSchemas) {
 			for (String schema : schemas) {
 				if (!TenantSchemas.exists(connection, schema)) {
 					throw new InvalidConfigurationPropertyValueException(declared.property("create-schemas"), "false",
@@ -458,9 +469,7 @@ public final class TargetEngines {
 	}
 
 	private static String describe(MigrationFailure failure) {
-		String where = (failure.changeSet() != null) ? "changeset " + failure.changeSet().identifier() + ": "
-				: (failure.file() != null) ? failure.file() + ": " : "";
-		return where + failure.message();
+		return Failures.summary(failure);
 	}
 
 	private void logSummary(List<TargetRun> runs, int threads, Duration took) {
