@@ -32,7 +32,8 @@ public final class MigrationCommandAutoConfiguration {
 					environment.getProperty("migrations.verbose", Boolean.class, false),
 					environment.getProperty("migrations.autogenerate", Boolean.class, false),
 					environment.getProperty("migrations.revision.directory"),
-					environment.getProperty("migrations.revision.author")));
+					environment.getProperty("migrations.revision.author")))
+			.withEntityCheck(environment.getProperty("migrations.check.entities", Boolean.class, true));
 	}
 
 }
