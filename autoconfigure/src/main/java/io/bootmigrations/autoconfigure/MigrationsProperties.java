@@ -113,23 +113,15 @@ public class MigrationsProperties implements Validator {
 	 */
 	private boolean verbose;
 
-	private final Revision revision = new Revision();
-
 	/**
 	 * Whether the revision command fills the new changeset with the difference between
 	 * the JPA entities and the schema the changelog produces.
 	 */
 	private boolean autogenerate;
 
+	private final Revision revision = new Revision();
+
 	private final Check check = new Check();
-
-	public boolean isAutogenerate() {
-		return this.autogenerate;
-	}
-
-	public void setAutogenerate(boolean autogenerate) {
-		this.autogenerate = autogenerate;
-	}
 
 	public Check getCheck() {
 		return this.check;
@@ -157,6 +149,14 @@ public class MigrationsProperties implements Validator {
 
 	public void setVerbose(boolean verbose) {
 		this.verbose = verbose;
+	}
+
+	public boolean isAutogenerate() {
+		return this.autogenerate;
+	}
+
+	public void setAutogenerate(boolean autogenerate) {
+		this.autogenerate = autogenerate;
 	}
 
 	public Revision getRevision() {

@@ -43,6 +43,30 @@ class MigrationCommandAutoConfigurationTests {
 	}
 
 	@Test
+	void commandOptionsAreTypedPropertiesWithRelaxedBinding() {
+		this.contextRunner
+			.withPropertyValues("migrations.command=history", "migrations.output=JSON", "migrations.verbose=true",
+					"migrations.revision.author=ada")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MigrationCommandRunner.class);
+				MigrationsProperties properties = context.getBean(MigrationsProperties.class);
+				assertThat(properties.getOutput()).isEqualTo(MigrationsProperties.Output.JSON);
+				assertThat(properties.getRevision().getAuthor()).isEqualTo("ada");
+			});
+	}
+
+	@Test
+	void anUnknownOutputFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("migrations.command=status", "migrations.output=xml")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("xml"));
+		this.contextRunner.withPropertyValues("migrations.command=status", "migrations.output=xml")
+			.run((context) -> assertThat(context.getStartupFailure()).hasStackTraceContaining("migrations.output"));
+	}
+
+	@Test
 	void runnerPrintsTheResultAndExitsWithItsStatus() {
 		this.contextRunner.run((context) -> {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();

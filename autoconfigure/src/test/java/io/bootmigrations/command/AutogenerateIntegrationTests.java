@@ -27,7 +27,7 @@ import io.bootmigrations.autoconfigure.MigrationsAutogenerateAutoConfiguration;
 import io.bootmigrations.autoconfigure.MigrationsSchemaAutoConfiguration;
 import io.bootmigrations.command.shop.Customer;
 import io.bootmigrations.engine.MigrationEngine;
-import io.bootmigrations.engine.MigrationTarget;
+import io.bootmigrations.engine.RevisionTarget;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
@@ -114,7 +114,7 @@ class AutogenerateIntegrationTests {
 
 			CommandResult before = run(context, "check");
 			assertThat(before.exitCode).isEqualTo(MigrationCommandRunner.CHECK_FAILED);
-			engine(context).upgrade(MigrationTarget.HEAD);
+			engine(context).upgrade(RevisionTarget.HEAD);
 			CommandResult check = run(context, "check");
 			assertThat(check.exitCode).as(check.text).isZero();
 			assertThat(check.text).contains("OK: the JPA entities match the schema the changelog produces.");
@@ -152,7 +152,7 @@ class AutogenerateIntegrationTests {
 					"");
 		Path master = master(changeLog);
 		withContext(master, (context) -> {
-			engine(context).upgrade(MigrationTarget.HEAD);
+			engine(context).upgrade(RevisionTarget.HEAD);
 			CommandResult check = run(context, "check");
 			assertThat(check.exitCode).isEqualTo(MigrationCommandRunner.CHECK_FAILED);
 			assertThat(check.text).contains("FAILED: the JPA entities differ from the schema the changelog produces")
@@ -175,7 +175,7 @@ class AutogenerateIntegrationTests {
 					"addDefaultValue:");
 			assertThat(written).contains("# REVIEW no rollback: Liquibase cannot derive the rollback of")
 				.doesNotContain("possible rename");
-			engine(context).upgrade(MigrationTarget.HEAD);
+			engine(context).upgrade(RevisionTarget.HEAD);
 			CommandResult after = run(context, "check");
 			assertThat(after.exitCode).as(after.text).isZero();
 		});
@@ -226,9 +226,9 @@ class AutogenerateIntegrationTests {
 				.contains("CREATE TABLE customer")
 				.contains("--rollback DROP TABLE customer;");
 			MigrationEngine engine = engine(context);
-			engine.upgrade(MigrationTarget.HEAD);
+			engine.upgrade(RevisionTarget.HEAD);
 			assertThat(run(context, "check").exitCode).isZero();
-			engine.downgrade(MigrationTarget.parse("-1", MigrationTarget.Direction.DOWNGRADE));
+			engine.downgrade(RevisionTarget.parse("-1", RevisionTarget.Direction.DOWNGRADE));
 			assertThat(this.database.tables()).contains("audit_log").doesNotContain("customer", "purchase");
 		});
 	}
@@ -237,7 +237,7 @@ class AutogenerateIntegrationTests {
 	void checkEntitiesFalseLeavesTheEntitiesOutOfCheck() throws Exception {
 		Path master = master(MATCHING.replace("{ name: name, type: varchar(100)", "{ name: name, type: varchar(50)"));
 		withContext(master, (context) -> {
-			engine(context).upgrade(MigrationTarget.HEAD);
+			engine(context).upgrade(RevisionTarget.HEAD);
 			assertThat(run(context, "check").exitCode).isEqualTo(MigrationCommandRunner.CHECK_FAILED);
 			CommandResult off = runner(context, "check").withEntityCheck(false).execute();
 			assertThat(off.exitCode).as(off.text).isZero();
@@ -257,7 +257,7 @@ class AutogenerateIntegrationTests {
 				assertThat(revision.text).contains("this application has no JPA")
 					.contains("spring-boot-starter-data-jpa");
 				assertThat(files()).isEmpty();
-				engine(context).upgrade(MigrationTarget.HEAD);
+				engine(context).upgrade(RevisionTarget.HEAD);
 				assertThat(run(context, "check").exitCode).isZero();
 			});
 	}

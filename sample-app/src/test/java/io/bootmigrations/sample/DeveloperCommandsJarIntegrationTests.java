@@ -3,7 +3,6 @@ package io.bootmigrations.sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +13,7 @@ import io.bootmigrations.sample.JarProcess.Result;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
+import static io.bootmigrations.sample.JarProcess.assertExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -138,12 +138,8 @@ class DeveloperCommandsJarIntegrationTests {
 	}
 
 	private Result run(String... args) {
-		return JarProcess.run(Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(), "SPRING_DATASOURCE_USERNAME",
-				this.database.username(), "SPRING_DATASOURCE_PASSWORD", this.database.password()), args);
+		return JarProcess.run(JarProcess.env(this.database), args);
 	}
 
-	private static void assertExit(Result result, int exitCode) {
-		assertThat(result.exitCode()).as(result::toString).isEqualTo(exitCode);
-	}
 
 }

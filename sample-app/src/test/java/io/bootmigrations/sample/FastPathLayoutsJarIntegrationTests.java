@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -106,10 +105,7 @@ class FastPathLayoutsJarIntegrationTests {
 
 	private void assertSecondBootSkips(Function<List<String>, List<String>> layout) {
 		try (TestDatabase database = TestDatabaseServer.postgres().create("layout")) {
-			Map<String, String> env = new LinkedHashMap<>();
-			env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
-			env.put("SPRING_DATASOURCE_USERNAME", database.username());
-			env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+			Map<String, String> env = JarProcess.env(database);
 			List<String> args = List.of("--spring.main.web-application-type=none",
 					"--logging.level.io.bootmigrations.engine.fastpath=DEBUG");
 			Result first = JarProcess.java(env, layout.apply(args));

@@ -7,10 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import io.bootmigrations.testsupport.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the sample application's jar as a separate JVM, the way an operator or a
@@ -34,6 +39,29 @@ final class JarProcess {
 					+ " does not exist: run these tests with './mvnw verify' (failsafe runs them after package)");
 		}
 		return jar;
+	}
+
+	/**
+	 * The environment that points the jar at a test database, the way a deployment
+	 * does ({@code SPRING_DATASOURCE_*}); a mutable map, for tests that add to it.
+	 * @param database the database
+	 * @return the environment
+	 */
+	static Map<String, String> env(TestDatabase database) {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+		env.put("SPRING_DATASOURCE_USERNAME", database.username());
+		env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+		return env;
+	}
+
+	/**
+	 * Assert a run's exit status, showing its output when it differs.
+	 * @param result the run
+	 * @param exitCode the expected exit status
+	 */
+	static void assertExit(Result result, int exitCode) {
+		assertThat(result.exitCode()).as(result::toString).isEqualTo(exitCode);
 	}
 
 	static Result run(Map<String, String> environment, String... args) {

@@ -56,9 +56,7 @@ class KubernetesManifestsIntegrationTests {
 		Map<String, String> env = env(container);
 		assertThat(env).containsKeys("MIGRATIONS_EXECUTION", "MIGRATIONS_ONFAILURE",
 				"MIGRATIONS_STATUS_REFRESHINTERVAL");
-		env.put("SPRING_DATASOURCE_URL", this.database.jdbcUrl());
-		env.put("SPRING_DATASOURCE_USERNAME", this.database.username());
-		env.put("SPRING_DATASOURCE_PASSWORD", this.database.password());
+		env.putAll(JarProcess.env(this.database));
 		env.put("SERVER_PORT", "0");
 		SpringApplication application = new SpringApplication(NotesApplication.class);
 		// named like the system environment, so that Boot maps the variables as it maps real ones

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +15,7 @@ import io.bootmigrations.sample.JarProcess.Result;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
+import static io.bootmigrations.sample.JarProcess.assertExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -147,16 +147,12 @@ class LintJarIntegrationTests {
 	}
 
 	private Result run(String... args) {
-		return JarProcess.run(Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(), "SPRING_DATASOURCE_USERNAME",
-				this.database.username(), "SPRING_DATASOURCE_PASSWORD", this.database.password()), args);
+		return JarProcess.run(JarProcess.env(this.database), args);
 	}
 
 	private List<String> rows() {
 		return this.database.jdbc().queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted", String.class);
 	}
 
-	private static void assertExit(Result result, int exitCode) {
-		assertThat(result.exitCode()).as(result::toString).isEqualTo(exitCode);
-	}
 
 }

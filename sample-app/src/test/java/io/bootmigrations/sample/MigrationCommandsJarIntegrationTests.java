@@ -16,6 +16,7 @@ import io.bootmigrations.sample.JarProcess.Result;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
+import static io.bootmigrations.sample.JarProcess.assertExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -160,7 +161,7 @@ class MigrationCommandsJarIntegrationTests {
 	@Test
 	void baselineTagValidateAndRepairCommands() {
 		this.database.execute("CREATE TABLE note (id bigint PRIMARY KEY)");
-		Result baseline = run(env(), "--migrations.command=baseline", "--migrations.target=1.0");
+		Result baseline = run(JarProcess.env(this.database), "--migrations.command=baseline", "--migrations.target=1.0");
 		assertExit(baseline, 0);
 		assertThat(baseline.out()).contains("recorded 5 changesets as applied without running them");
 		assertThat(rows()).hasSize(5);
@@ -242,7 +243,7 @@ class MigrationCommandsJarIntegrationTests {
 					</changeSet>
 				</databaseChangeLog>
 				""");
-		Result upgrade = JarProcess.java(env(), List.of("-cp", JarProcess.jar().toString(),
+		Result upgrade = JarProcess.java(JarProcess.env(this.database), List.of("-cp", JarProcess.jar().toString(),
 				"-Dloader.path=" + external, "org.springframework.boot.loader.launch.PropertiesLauncher",
 				"--migrations.command=upgrade", "--spring.liquibase.change-log=classpath:db/warn/master.xml"));
 		assertExit(upgrade, 0);
@@ -256,20 +257,13 @@ class MigrationCommandsJarIntegrationTests {
 		String[] args = new String[options.length + 1];
 		args[0] = "--migrations.command=" + name;
 		System.arraycopy(options, 0, args, 1, options.length);
-		return run(env(), args);
+		return run(JarProcess.env(this.database), args);
 	}
 
 	private Result run(Map<String, String> env, String... args) {
 		return JarProcess.run(env, args);
 	}
 
-	private Map<String, String> env() {
-		Map<String, String> env = new LinkedHashMap<>();
-		env.put("SPRING_DATASOURCE_URL", this.database.jdbcUrl());
-		env.put("SPRING_DATASOURCE_USERNAME", this.database.username());
-		env.put("SPRING_DATASOURCE_PASSWORD", this.database.password());
-		return env;
-	}
 
 	private String hostAndPort() {
 		String url = this.database.jdbcUrl();
@@ -277,9 +271,6 @@ class MigrationCommandsJarIntegrationTests {
 		return afterScheme.substring(0, afterScheme.indexOf('/'));
 	}
 
-	private static void assertExit(Result result, int exitCode) {
-		assertThat(result.exitCode()).as(result::toString).isEqualTo(exitCode);
-	}
 
 	private List<String> rows() {
 		return rows(this.database);

@@ -3,7 +3,6 @@ package io.bootmigrations.sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +59,7 @@ class NotesApplicationStartupFailureJarIntegrationTests {
 				            sql: INSERT INTO no_such_table (id) VALUES (1)
 				""");
 		Result result = JarProcess.run(
-				Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(), "SPRING_DATASOURCE_USERNAME",
-						this.database.username(), "SPRING_DATASOURCE_PASSWORD", this.database.password()),
+				JarProcess.env(this.database),
 				"--server.port=0", "--spring.liquibase.change-log=file:" + changeLog);
 		assertThat(result.exitCode()).as(result::toString).isEqualTo(1);
 		String output = result.out() + result.err();

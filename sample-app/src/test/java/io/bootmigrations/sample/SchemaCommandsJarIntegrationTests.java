@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import io.bootmigrations.sample.JarProcess.Result;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
+import static io.bootmigrations.sample.JarProcess.assertExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -99,7 +99,7 @@ class SchemaCommandsJarIntegrationTests {
 		this.database.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB",
 				"GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role);
 		try {
-			Map<String, String> env = env();
+			Map<String, String> env = JarProcess.env(this.database);
 			env.put("SPRING_DATASOURCE_USERNAME", role);
 			Result refused = JarProcess.run(env, "--migrations.command=drift");
 			assertExit(refused, 2);
@@ -129,7 +129,7 @@ class SchemaCommandsJarIntegrationTests {
 				        - sql: { sql: SELECT 1 }
 				""");
 		List<String> before = scratchDatabases();
-		Process process = JarProcess.start(env(), "--migrations.command=verify-rollbacks",
+		Process process = JarProcess.start(JarProcess.env(this.database), "--migrations.command=verify-rollbacks",
 				"--spring.liquibase.change-log=file:" + slow);
 		drain(process.getInputStream());
 		drain(process.getErrorStream());
@@ -175,19 +175,9 @@ class SchemaCommandsJarIntegrationTests {
 		String[] args = new String[options.length + 1];
 		args[0] = "--migrations.command=" + name;
 		System.arraycopy(options, 0, args, 1, options.length);
-		return JarProcess.run(env(), args);
+		return JarProcess.run(JarProcess.env(this.database), args);
 	}
 
-	private Map<String, String> env() {
-		Map<String, String> env = new LinkedHashMap<>();
-		env.put("SPRING_DATASOURCE_URL", this.database.jdbcUrl());
-		env.put("SPRING_DATASOURCE_USERNAME", this.database.username());
-		env.put("SPRING_DATASOURCE_PASSWORD", this.database.password());
-		return env;
-	}
 
-	private static void assertExit(Result result, int exitCode) {
-		assertThat(result.exitCode()).as(result::toString).isEqualTo(exitCode);
-	}
 
 }
