@@ -1,5 +1,6 @@
 package io.bootmigrations.autoconfigure;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -15,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.SmartApplicationListener;
 
 import io.bootmigrations.actuate.MigrationReadiness;
+import io.bootmigrations.actuate.TargetsSummary;
 import io.bootmigrations.engine.MigrationListener;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
@@ -40,14 +42,27 @@ class MigrationsAvailability implements MigrationListener, SmartApplicationListe
 
 	private final boolean blockOnUnexpected;
 
+	private final Supplier<Map<String, MigrationStatus>> targets;
+
 	private volatile boolean applicationReady;
 
 	MigrationsAvailability(ApplicationEventPublisher publisher, Supplier<MigrationStatus> status,
 			Supplier<@Nullable ApplicationAvailability> availability, boolean blockOnUnexpected) {
+		this(publisher, status, availability, blockOnUnexpected, Map::of);
+	}
+
+	/**
+	 * Create the availability that also waits for the application's other targets
+	 * (issue #11): one readiness verdict for all of them.
+	 */
+	MigrationsAvailability(ApplicationEventPublisher publisher, Supplier<MigrationStatus> status,
+			Supplier<@Nullable ApplicationAvailability> availability, boolean blockOnUnexpected,
+			Supplier<Map<String, MigrationStatus>> targets) {
 		this.publisher = publisher;
 		this.status = status;
 		this.availability = availability;
 		this.blockOnUnexpected = blockOnUnexpected;
+		this.targets = targets;
 	}
 
 	@Override
@@ -79,7 +94,7 @@ class MigrationsAvailability implements MigrationListener, SmartApplicationListe
 		if (!this.applicationReady) {
 			return; // Boot publishes the readiness of a starting application
 		}
-		if (MigrationReadiness.of(status, this.blockOnUnexpected) == MigrationReadiness.READY) {
+		if (MigrationReadiness.of(status, this.blockOnUnexpected) == MigrationReadiness.READY && targetsReady()) {
 			AvailabilityChangeEvent.publish(this.publisher, this, ReadinessState.ACCEPTING_TRAFFIC);
 		}
 		else {
@@ -88,7 +103,13 @@ class MigrationsAvailability implements MigrationListener, SmartApplicationListe
 	}
 
 	private boolean migrationsReady() {
-		return MigrationReadiness.of(this.status.get(), this.blockOnUnexpected) == MigrationReadiness.READY;
+		return MigrationReadiness.of(this.status.get(), this.blockOnUnexpected) == MigrationReadiness.READY
+				&& targetsReady();
+	}
+
+	private boolean targetsReady() {
+		Map<String, MigrationStatus> targets = this.targets.get();
+		return targets.isEmpty() || TargetsSummary.of(targets, this.blockOnUnexpected).readiness() == MigrationReadiness.READY;
 	}
 
 	/**
