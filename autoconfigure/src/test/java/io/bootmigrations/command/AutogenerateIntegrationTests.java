@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -84,8 +83,8 @@ class AutogenerateIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
-				LiquibaseAutoConfiguration.class, MigrationsAutoConfiguration.class,
-				MigrationsSchemaAutoConfiguration.class, MigrationsAutogenerateAutoConfiguration.class))
+				MigrationsAutoConfiguration.class, MigrationsSchemaAutoConfiguration.class,
+				MigrationsAutogenerateAutoConfiguration.class))
 		.withUserConfiguration(Shop.class)
 		.withPropertyValues("migrations.command=revision", "migrations.mode=off", "spring.jpa.hibernate.ddl-auto=none");
 
