@@ -81,7 +81,8 @@ public final class HibernateEntityModel implements EntityModel, HibernatePropert
 
 	@Override
 	public boolean isAvailable() {
-		return this.entityManagerFactory.get() != null && this.metadata != null;
+		Metadata metadata = this.metadata;
+		return this.entityManagerFactory.get() != null && metadata != null && !metadata.getEntityBindings().isEmpty();
 	}
 
 	@Override
