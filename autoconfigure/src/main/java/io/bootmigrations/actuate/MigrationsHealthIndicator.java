@@ -8,6 +8,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.engine.MigrationStatus;
@@ -81,8 +82,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 					+ lastRun.applied() + " in " + lastRun.duration().toMillis() + " ms");
 			MigrationFailure error = lastRun.error();
 			if (error != null) {
-				builder.withDetail("error", ((error.changeSet() != null) ? error.changeSet().identifier() + ": " : "")
-						+ error.message());
+				builder.withDetail("error", Failures.summary(error));
 			}
 		}
 		if (!status.unexpected().isEmpty()) {

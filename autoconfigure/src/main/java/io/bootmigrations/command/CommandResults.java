@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.ChangeSetInfo;
+import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
@@ -184,12 +185,8 @@ final class CommandResults {
 			error.put("changeSet", (failure.changeSet() != null) ? changeSet(failure.changeSet()) : null);
 			error.put("file", failure.file());
 			error.put("action", failure.action());
-			text.append(" (").append(failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-				.append(").\n");
-			if (failure.changeSet() != null) {
-				text.append(line("Changeset", describe(failure.changeSet())));
-			}
-			text.append(line("Error", failure.message())).append(line("Action", failure.action()));
+			text.append(" (").append(Failures.kind(failure)).append(").\n");
+			Failures.details(failure).forEach((detail) -> text.append(line(detail.getKey(), detail.getValue())));
 		}
 		else {
 			error.put("kind", "OTHER");

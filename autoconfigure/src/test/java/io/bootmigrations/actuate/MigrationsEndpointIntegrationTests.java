@@ -167,7 +167,7 @@ class MigrationsEndpointIntegrationTests {
 			Json health = new Json(app.get("/actuator/health").body());
 			assertThat((String) health.read("$.components.migrations.status")).isEqualTo("DOWN");
 			assertThat((String) health.read("$.components.migrations.details.error"))
-				.startsWith("db/engine/failing.xml::broken-invoice::bob: ")
+				.startsWith("Changeset db/engine/failing.xml::broken-invoice::bob: ")
 				.contains("no_such_table");
 			assertThat(app.context().getBean(ApplicationAvailability.class).getReadinessState())
 				.isEqualTo(ReadinessState.REFUSING_TRAFFIC);
