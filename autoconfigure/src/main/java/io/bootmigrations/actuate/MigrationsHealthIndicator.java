@@ -5,17 +5,18 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import io.bootmigrations.engine.MigrationEngine;
-import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.engine.MigrationStatus;
-import io.bootmigrations.engine.RunReport;
+import io.bootmigrations.status.MigrationReadiness;
+import io.bootmigrations.status.StatusDocument;
 
 /**
  * The {@code migrations} health indicator: {@code UP} when the database is where this
  * build expects it, {@code OUT_OF_SERVICE} while migrating (or not yet checked),
  * {@code DOWN} after a failed run or when changesets are pending that this application
  * did not apply. Reads the engine's status snapshot only: a probe never touches the
- * database.
+ * database. Its details are a short form of the {@link StatusDocument} that
+ * {@code /actuator/migrations} serves, with the same field names.
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -38,37 +39,37 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		MigrationStatus status = this.engine.status();
 		MigrationReadiness readiness = MigrationReadiness.of(status, this.downOnUnexpected);
+		StatusDocument document = StatusDocument.of(StatusDocument.DEFAULT_TARGET, status, this.downOnUnexpected);
 		builder.status(switch (readiness) {
 			case READY -> Status.UP;
 			case WAITING -> Status.OUT_OF_SERVICE;
 			case BLOCKED -> Status.DOWN;
 		});
-		builder.withDetail("state", status.state().name())
-			.withDetail("applied", status.applied().size())
-			.withDetail("pending", status.pending().size())
-			.withDetail("unexpected", status.unexpected().size());
-		MigrationStatus.Progress progress = status.progress();
+		builder.withDetail("state", document.state())
+			.withDetail("applied", document.applied())
+			.withDetail("pending", document.pending())
+			.withDetail("unexpected", document.unexpected());
+		StatusDocument.Progress progress = document.progress();
 		if (progress != null) {
 			builder.withDetail("progress", progress.done() + "/" + progress.total());
 		}
-		RunReport lastRun = status.lastRun();
+		StatusDocument.LastRun lastRun = document.lastRun();
 		if (lastRun != null) {
-			builder.withDetail("lastRun", lastRun.outcome().name() + " at " + lastRun.finishedAt() + ", applied "
-					+ lastRun.applied() + " in " + lastRun.duration().toMillis() + " ms");
-			MigrationFailure error = lastRun.error();
+			builder.withDetail("lastRun", lastRun.outcome() + " at " + lastRun.finishedAt() + ", applied "
+					+ lastRun.applied() + " in " + lastRun.durationMs() + " ms");
+			StatusDocument.Error error = lastRun.error();
 			if (error != null) {
-				builder.withDetail("error", ((error.changeSet() != null) ? error.changeSet().identifier() + ": " : "")
+				StatusDocument.ChangeSet changeSet = error.changeSet();
+				builder.withDetail("error", ((changeSet != null)
+						? changeSet.file() + "::" + changeSet.id() + "::" + changeSet.author() + ": " : "")
 						+ error.message());
 			}
 		}
-		if (!status.unexpected().isEmpty()) {
-			builder.withDetail("warning", "The database has " + status.unexpected().size()
-					+ " changeset(s) this build's changelog does not contain; see /actuator/migrations/unexpected");
+		if (!document.warnings().isEmpty()) {
+			builder.withDetail("warnings", document.warnings());
 		}
-		if (status.checkedAt() == null) {
-			builder.withDetail("reason", "The database has not been checked yet");
-		}
-		else if (readiness == MigrationReadiness.BLOCKED && status.state() == MigrationState.PENDING) {
+		if (readiness == MigrationReadiness.BLOCKED && status.state() == MigrationState.PENDING
+				&& status.checkedAt() != null) {
 			builder.withDetail("reason", "Changesets are pending and this application did not apply them");
 		}
 	}

@@ -283,7 +283,7 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 
 	private void print(CommandResult result) {
 		if (this.json) {
-			this.out.println(Json.write(result.json));
+			this.out.println(CommandJson.write(result.json));
 		}
 		else if (result.exitCode == ERROR) {
 			this.err.print(result.text);

@@ -44,7 +44,6 @@ import liquibase.logging.LogService;
 import liquibase.resource.ResourceAccessor;
 import liquibase.structure.core.Catalog;
 import liquibase.structure.core.Schema;
-import liquibase.ui.LoggerUIService;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -506,6 +505,7 @@ public final class MigrationEngine {
 		if (this.settings.dropFirst()) {
 			liquibase.dropAll();
 		}
+		SpringLiquibaseOptions.writeRollbackFile(liquibase, this.settings, session.contexts, session.labels);
 		if (this.settings.clearChecksums()) {
 			liquibase.clearCheckSums();
 		}
@@ -773,7 +773,7 @@ public final class MigrationEngine {
 	 */
 	private <T> T inSession(SessionWork<T> work, @Nullable ProgressTracker tracker, boolean writing) {
 		Map<String, Object> scope = new HashMap<>();
-		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+		scope.put(Scope.Attr.ui.name(), SpringLiquibaseOptions.uiService(this.settings));
 		// one report per failure (Liquibase's own ERROR for a failing changeset goes to
 		// DEBUG) and each warning once per engine, however often the changelog is parsed
 		scope.put(Scope.Attr.logService.name(), new OneReportLogService(
@@ -943,6 +943,7 @@ public final class MigrationEngine {
 				// against these (as with Boot's SpringLiquibase), not to the first definition
 				created.getChangeLogParameters().setContexts(this.contexts);
 				created.getChangeLogParameters().setLabels(this.labels);
+				SpringLiquibaseOptions.configure(created, settings);
 				this.liquibase = created;
 			}
 			return this.liquibase;
