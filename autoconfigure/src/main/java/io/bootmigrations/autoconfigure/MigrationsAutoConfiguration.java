@@ -93,13 +93,9 @@ public final class MigrationsAutoConfiguration {
 		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
 		MigrationSettings settings = settings(liquibase, customizer(customizers));
-		// a customizer may change anything Liquibase does, and a rollback file is written on
-		// every boot, as Boot's SpringLiquibase does: neither can be fingerprinted
-		boolean fastPath = properties.getFastPath().isEnabled() && settings.customizer() == null
-				&& settings.rollbackFile() == null;
 		MigrationEngine engine = new MigrationEngine(migrationDataSource, settings,
 				new SpringResourceAccessor(withFixedClassLoader(resourceLoader)), listeners.orderedStream().toList(),
-				safeguards(properties), fastPath ? new FastPath(settings) : null,
+				safeguards(properties), properties.getFastPath().isEnabled() ? new FastPath(settings) : null,
 				interceptors(properties, migrationDataSource));
 		engine.setMaskedParameters(properties.getSqlPreview().getMaskedParameters());
 		return engine;

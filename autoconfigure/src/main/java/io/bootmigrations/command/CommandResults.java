@@ -42,7 +42,7 @@ final class CommandResults {
 		text.append(line("Changelog", status.changelog()));
 		ChangeSetInfo last = status.lastApplied();
 		text.append(line("Current", (last != null) ? describe(last) : "nothing applied (base)"));
-		String tag = StatusDocument.of(StatusDocument.DEFAULT_TARGET, status, false).tag();
+		String tag = StatusDocument.currentTag(status);
 		text.append(line("Tag", (tag != null) ? tag : "none"));
 		text.append(line("Applied", String.valueOf(status.applied().size())));
 		text.append(line("Pending", String.valueOf(status.pending().size())));
@@ -152,7 +152,7 @@ final class CommandResults {
 
 	private static String now(MigrationStatus status) {
 		ChangeSetInfo last = status.lastApplied();
-		String tag = StatusDocument.of(StatusDocument.DEFAULT_TARGET, status, false).tag();
+		String tag = StatusDocument.currentTag(status);
 		return "Now at " + ((last != null) ? last.id() + " (" + last.file() + ")" : "base") + "; "
 				+ ((tag != null) ? "tag " + tag + "; " : "") + status.pending().size() + " pending.\n";
 	}

@@ -57,7 +57,7 @@ public record StatusDocument(String target, String state, boolean ready, String 
 		return new StatusDocument(target, status.state().name(),
 				MigrationReadiness.of(status, blockOnUnexpected) == MigrationReadiness.READY, status.changelog(),
 				status.database(), status.applied().size(), status.pending().size(), status.unexpected().size(),
-				ChangeSet.of(status.lastApplied()), currentTag(status.applied()), LastRun.of(status.lastRun()),
+				ChangeSet.of(status.lastApplied()), currentTag(status), LastRun.of(status.lastRun()),
 				Lock.of(status.lock()),
 				(progress != null && status.state() == MigrationState.MIGRATING)
 						? new Progress(progress.done(), progress.total(), ChangeSet.of(progress.current())) : null,
@@ -83,7 +83,13 @@ public record StatusDocument(String target, String state, boolean ready, String 
 		return warnings;
 	}
 
-	private static @Nullable String currentTag(List<ChangeSetInfo> applied) {
+	/**
+	 * The most recent tag among the applied changesets: {@link #tag()}.
+	 * @param status the snapshot
+	 * @return the tag, or {@code null} if no applied changeset carries one
+	 */
+	public static @Nullable String currentTag(MigrationStatus status) {
+		List<ChangeSetInfo> applied = status.applied();
 		for (int i = applied.size() - 1; i >= 0; i--) {
 			if (applied.get(i).tag() != null) {
 				return applied.get(i).tag();
