@@ -23,8 +23,8 @@ import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.engine.MigrationStatus;
-import io.bootmigrations.engine.MigrationTarget;
-import io.bootmigrations.engine.MigrationTarget.Direction;
+import io.bootmigrations.engine.RevisionTarget;
+import io.bootmigrations.engine.RevisionTarget.Direction;
 import io.bootmigrations.engine.RunReport;
 import io.bootmigrations.schema.DriftCheck;
 import io.bootmigrations.status.StatusDocument;
@@ -154,7 +154,7 @@ public class MigrationsEndpoint {
 	public WebEndpointResponse<Object> run(String operation, @Nullable String to) {
 		try {
 			RunReport report = switch (operation) {
-				case "upgrade" -> this.engine.upgrade(MigrationTarget.parse(to, Direction.UPGRADE));
+				case "upgrade" -> this.engine.upgrade(RevisionTarget.parse(to, Direction.UPGRADE));
 				case "downgrade" -> this.engine.downgrade(downgradeTarget(to));
 				case "tag" -> {
 					if (to == null || to.isBlank()) {
@@ -182,7 +182,7 @@ public class MigrationsEndpoint {
 					STATUS_CONFLICT);
 		}
 		try {
-			MigrationTarget target = (direction == Direction.UPGRADE) ? MigrationTarget.parse(to, direction)
+			RevisionTarget target = (direction == Direction.UPGRADE) ? RevisionTarget.parse(to, direction)
 					: downgradeTarget(to);
 			String sql = (direction == Direction.UPGRADE) ? this.engine.upgradeSql(target)
 					: this.engine.downgradeSql(target);
@@ -209,9 +209,9 @@ public class MigrationsEndpoint {
 		return new WebEndpointResponse<>(Map.of("error", StatusDocument.Error.of(ex.getFailure())), status);
 	}
 
-	private static MigrationTarget downgradeTarget(@Nullable String to) {
-		MigrationTarget target = MigrationTarget.parse(to, Direction.DOWNGRADE);
-		if (target.kind() == MigrationTarget.Kind.BASE || target.kind() == MigrationTarget.Kind.DATE) {
+	private static RevisionTarget downgradeTarget(@Nullable String to) {
+		RevisionTarget target = RevisionTarget.parse(to, Direction.DOWNGRADE);
+		if (target.kind() == RevisionTarget.Kind.BASE || target.kind() == RevisionTarget.Kind.DATE) {
 			throw new IllegalArgumentException("Downgrades to '" + to + "' are not offered over HTTP: use -N or a tag, "
 					+ "or the downgrade command (--migrations.command=downgrade)");
 		}

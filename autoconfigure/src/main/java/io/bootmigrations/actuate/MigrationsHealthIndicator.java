@@ -1,5 +1,8 @@
 package io.bootmigrations.actuate;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -24,15 +27,29 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
 	private final boolean downOnUnexpected;
 
+	private final Supplier<Map<String, MigrationStatus>> targets;
+
 	/**
 	 * Create an indicator.
 	 * @param engine the engine whose status to report
 	 * @param downOnUnexpected whether unexpected changesets make it {@code DOWN}
 	 */
 	public MigrationsHealthIndicator(MigrationEngine engine, boolean downOnUnexpected) {
+		this(engine, downOnUnexpected, Map::of);
+	}
+
+	/**
+	 * Create an indicator that also judges the application's other targets (issue #11).
+	 * @param engine the {@code default} target's engine
+	 * @param downOnUnexpected whether unexpected changesets make it {@code DOWN}
+	 * @param targets the other targets' statuses by id
+	 */
+	public MigrationsHealthIndicator(MigrationEngine engine, boolean downOnUnexpected,
+			Supplier<Map<String, MigrationStatus>> targets) {
 		super("Migrations health check failed");
 		this.engine = engine;
 		this.downOnUnexpected = downOnUnexpected;
+		this.targets = targets;
 	}
 
 	@Override
@@ -40,7 +57,14 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		MigrationStatus status = this.engine.status();
 		MigrationReadiness readiness = MigrationReadiness.of(status, this.downOnUnexpected);
 		StatusDocument document = StatusDocument.of(StatusDocument.DEFAULT_TARGET, status, this.downOnUnexpected);
-		builder.status(switch (readiness) {
+		Map<String, MigrationStatus> targets = this.targets.get();
+		MigrationReadiness verdict = readiness;
+		if (!targets.isEmpty()) {
+			TargetsSummary summary = TargetsSummary.of(targets, this.downOnUnexpected);
+			verdict = summary.worst(readiness);
+			builder.withDetail("targets", summary.toMap(10));
+		}
+		builder.status(switch (verdict) {
 			case READY -> Status.UP;
 			case WAITING -> Status.OUT_OF_SERVICE;
 			case BLOCKED -> Status.DOWN;

@@ -55,6 +55,7 @@ import io.bootmigrations.lint.LintOnBoot;
 import io.bootmigrations.lint.Linter;
 import io.bootmigrations.autoconfigure.MigrationsProperties.Lint.OnBoot;
 import io.bootmigrations.engine.fastpath.FastPath;
+import io.bootmigrations.targets.TargetEngines;
 
 /**
  * Migrates the application's database with Liquibase while the context refreshes, before
@@ -78,7 +79,7 @@ import io.bootmigrations.engine.fastpath.FastPath;
 @ConditionalOnMissingBean(SpringLiquibase.class)
 @Conditional(MigrationsAutoConfiguration.MigrationsDataSourceCondition.class)
 @EnableConfigurationProperties({ MigrationsProperties.class, LiquibaseProperties.class })
-@Import(DatabaseInitializationDependencyConfigurer.class)
+@Import({ DatabaseInitializationDependencyConfigurer.class, MigrationTargetsConfiguration.class })
 public final class MigrationsAutoConfiguration {
 
 	private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
@@ -92,11 +93,20 @@ public final class MigrationsAutoConfiguration {
 			ObjectProvider<Customizer<Liquibase>> customizers) {
 		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
-		MigrationSettings settings = settings(liquibase, customizer(customizers));
-		MigrationEngine engine = new MigrationEngine(migrationDataSource, settings,
-				new SpringResourceAccessor(withFixedClassLoader(resourceLoader)), listeners.orderedStream().toList(),
-				safeguards(properties), properties.getFastPath().isEnabled() ? new FastPath(settings) : null,
-				interceptors(properties, migrationDataSource));
+		return engine(migrationDataSource, settings(liquibase, customizer(customizers)), resourceLoader,
+				listeners.orderedStream().toList(), properties);
+	}
+
+	/**
+	 * Create an engine: the one place where engines are constructed, for the
+	 * {@code default} target and every other target (issue #11).
+	 */
+	static MigrationEngine engine(DataSource dataSource, MigrationSettings settings, ResourceLoader resourceLoader,
+			List<MigrationListener> listeners, MigrationsProperties properties) {
+		MigrationEngine engine = new MigrationEngine(dataSource, settings,
+				new SpringResourceAccessor(withFixedClassLoader(resourceLoader)), listeners, safeguards(properties),
+				properties.getFastPath().isEnabled() ? new FastPath(settings) : null,
+				interceptors(properties, dataSource));
 		engine.setMaskedParameters(properties.getSqlPreview().getMaskedParameters());
 		return engine;
 	}
@@ -147,7 +157,9 @@ public final class MigrationsAutoConfiguration {
 
 	@Bean(name = "liquibase")
 	MigrationsInitializer liquibase(MigrationEngine migrationEngine, ObjectProvider<MigrationStrategy> strategy,
-			MigrationsProperties properties) {
+			MigrationsProperties properties, ObjectProvider<TargetEngines> targets) {
+		// the other targets' configuration is checked before the default target migrates
+		targets.ifAvailable(TargetEngines::check);
 		return new MigrationsInitializer(migrationEngine, migrationEngine.dataSource(), strategy.getIfAvailable(),
 				properties.getMode(), properties.getOnFailure(), properties.getExecution());
 	}

@@ -1,5 +1,6 @@
 package io.bootmigrations.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,6 +15,7 @@ import org.springframework.core.env.Environment;
 
 import io.bootmigrations.actuate.MigrationsHealthIndicator;
 import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.targets.TargetEngines;
 
 /**
  * The {@code migrations} health indicator, and its membership of the readiness group
@@ -30,8 +32,9 @@ public final class MigrationsHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
 	MigrationsHealthIndicator migrationsHealthIndicator(MigrationEngine migrationEngine,
-			MigrationsProperties properties) {
-		return new MigrationsHealthIndicator(migrationEngine, properties.getHealth().isDownOnUnexpected());
+			MigrationsProperties properties, ObjectProvider<TargetEngines> targets) {
+		return new MigrationsHealthIndicator(migrationEngine, properties.getHealth().isDownOnUnexpected(),
+				() -> MigrationTargetsConfiguration.statuses(targets.getIfAvailable()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

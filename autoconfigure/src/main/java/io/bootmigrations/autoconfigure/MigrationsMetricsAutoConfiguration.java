@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import io.bootmigrations.actuate.MigrationMetrics;
 import io.bootmigrations.actuate.MigrationsEndpoint;
 import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.targets.TargetListenerFactory;
 import io.bootmigrations.engine.MigrationStatus;
 
 /**
@@ -29,6 +30,15 @@ public final class MigrationsMetricsAutoConfiguration {
 	MigrationMetrics migrationMetrics(ObjectProvider<MeterRegistry> registry, ObjectProvider<MigrationEngine> engine) {
 		return new MigrationMetrics(registry::getObject, () -> statusOf(engine.getIfAvailable()),
 				MigrationsEndpoint.DEFAULT_TARGET);
+	}
+
+	@Bean
+	TargetListenerFactory migrationTargetMetrics(ObjectProvider<MeterRegistry> registry) {
+		return (id, status) -> {
+			MigrationMetrics metrics = new MigrationMetrics(registry::getObject, status, id);
+			metrics.bindTo(registry.getObject());
+			return metrics;
+		};
 	}
 
 	private static @Nullable MigrationStatus statusOf(@Nullable MigrationEngine engine) {

@@ -14,6 +14,7 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 import io.bootmigrations.lock.LockStrategy;
+import io.bootmigrations.targets.TargetProperties;
 
 /**
  * Settings of Boot Migrations. Liquibase's own settings are read from Boot's
@@ -120,6 +121,36 @@ public class MigrationsProperties implements Validator {
 	private boolean autogenerate;
 
 	private final Revision revision = new Revision();
+
+	// ---- several databases and tenant schemas (issue #11)
+
+	/**
+	 * How many targets (databases or tenant schemas) migrate at once.
+	 */
+	private int parallelism = 4;
+
+	/**
+	 * More migration targets by name, besides the application's DataSource with
+	 * spring.liquibase.* (the target 'default'): the keys of spring.liquibase.* plus
+	 * data-source, schemas, schemas-query and create-schemas.
+	 */
+	private Map<String, TargetProperties> targets = new LinkedHashMap<>();
+
+	public int getParallelism() {
+		return this.parallelism;
+	}
+
+	public void setParallelism(int parallelism) {
+		this.parallelism = parallelism;
+	}
+
+	public Map<String, TargetProperties> getTargets() {
+		return this.targets;
+	}
+
+	public void setTargets(Map<String, TargetProperties> targets) {
+		this.targets = targets;
+	}
 
 	public OutOfOrder getOutOfOrder() {
 		return this.outOfOrder;
@@ -297,6 +328,11 @@ public class MigrationsProperties implements Validator {
 							+ "the property to never refresh), but was " + refreshInterval);
 		}
 		properties.getSession().validate(errors);
+		if (properties.getParallelism() < 1) {
+			errors.rejectValue("parallelism", "migrations.parallelism.positive",
+					"migrations.parallelism must be at least 1 (how many targets migrate at once), but was "
+							+ properties.getParallelism());
+		}
 	}
 
 	public Session getSession() {

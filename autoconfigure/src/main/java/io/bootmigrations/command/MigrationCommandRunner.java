@@ -18,8 +18,8 @@ import io.bootmigrations.command.MigrationCommand.TargetUse;
 import io.bootmigrations.engine.JdbcUrls;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
-import io.bootmigrations.engine.MigrationTarget;
-import io.bootmigrations.engine.MigrationTarget.Direction;
+import io.bootmigrations.engine.RevisionTarget;
+import io.bootmigrations.engine.RevisionTarget.Direction;
 import io.bootmigrations.inspect.ChangeSetInspector;
 import io.bootmigrations.lint.LintReport;
 import io.bootmigrations.lint.Linter;
@@ -121,7 +121,7 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		if (!this.json && !"text".equals(this.output)) {
 			return CommandResults.usage(this.commandName, "Unknown output '" + this.output + "': use --migrations.output=text or json.");
 		}
-		MigrationTarget parsed;
+		RevisionTarget parsed;
 		try {
 			parsed = parseTarget(command);
 		}
@@ -147,7 +147,7 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		}
 	}
 
-	private @Nullable MigrationTarget parseTarget(MigrationCommand command) {
+	private @Nullable RevisionTarget parseTarget(MigrationCommand command) {
 		String value = (this.target != null && !this.target.isBlank()) ? this.target.strip() : null;
 		TargetUse use = command.targetUse();
 		switch (use) {
@@ -160,17 +160,17 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 				return null;
 			}
 			case UPGRADE -> {
-				return MigrationTarget.parse(value, Direction.UPGRADE);
+				return RevisionTarget.parse(value, Direction.UPGRADE);
 			}
 			case DOWNGRADE -> {
-				return MigrationTarget.parse(value, Direction.DOWNGRADE);
+				return RevisionTarget.parse(value, Direction.DOWNGRADE);
 			}
 			case NAME -> {
 				if (value == null) {
 					throw new IllegalArgumentException(
 							"The tag command needs the tag name: --migrations.target=<name>.");
 				}
-				return MigrationTarget.tag(value);
+				return RevisionTarget.tag(value);
 			}
 			case CHANGESET -> {
 				if (value == null) {
@@ -180,8 +180,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 				return null;
 			}
 			case BASELINE -> {
-				MigrationTarget parsed = MigrationTarget.parse(value, Direction.UPGRADE);
-				if (parsed.kind() == MigrationTarget.Kind.COUNT) {
+				RevisionTarget parsed = RevisionTarget.parse(value, Direction.UPGRADE);
+				if (parsed.kind() == RevisionTarget.Kind.COUNT) {
 					throw new IllegalArgumentException("Invalid baseline target '" + value
 							+ "': a baseline records every changeset (head) or the changesets up to a tag.");
 				}
@@ -207,7 +207,7 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		return CommandOutput.result();
 	}
 
-	private CommandResult run(MigrationCommand command, MigrationEngine engine, @Nullable MigrationTarget target) {
+	private CommandResult run(MigrationCommand command, MigrationEngine engine, @Nullable RevisionTarget target) {
 		return switch (command) {
 			case STATUS -> CommandResults.status(command, engine.refresh());
 			case CHECK -> CommandResults.check(command, engine.validate(), true);
@@ -262,11 +262,11 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 				author);
 	}
 
-	private String typed(@Nullable MigrationTarget target) {
+	private String typed(@Nullable RevisionTarget target) {
 		return (this.target != null && !this.target.isBlank()) ? this.target.strip() : String.valueOf(target);
 	}
 
-	private static MigrationTarget required(@Nullable MigrationTarget target) {
+	private static RevisionTarget required(@Nullable RevisionTarget target) {
 		if (target == null) {
 			throw new IllegalStateException("No target");
 		}

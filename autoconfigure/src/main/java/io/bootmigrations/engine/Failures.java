@@ -62,6 +62,27 @@ final class Failures {
 	}
 
 	/**
+	 * A run stopped by shutdown (SIGTERM): how far it got.
+	 * @param tracker the run's tracker, or {@code null} if it had not started
+	 */
+	static MigrationException stopped(@Nullable ProgressTracker tracker, String changeLog) {
+		Thread.interrupted();
+		String message;
+		if (tracker == null || !tracker.started()) {
+			message = "Stopped by shutdown before migrating (while waiting for the database or the migration lock)";
+		}
+		else {
+			ChangeSetInfo next = tracker.stoppedBefore();
+			message = "Stopped by shutdown after " + tracker.applied() + " of " + tracker.total() + " changesets"
+					+ ((next != null) ? "; next pending: " + next.identifier() : "");
+		}
+		return new MigrationException(new MigrationFailure(Kind.STOPPED, null, changeLog, message,
+				"The application is shutting down. Every changeset applied so far is committed with its record "
+						+ "and the lock is released; the next start continues from here."),
+				null);
+	}
+
+	/**
 	 * A parse that recursed until the stack overflowed: almost always changelogs that
 	 * include each other.
 	 */

@@ -48,8 +48,40 @@ public record MigrationSettings(String changeLog, @Nullable String contexts, @Nu
 		@Nullable UpdateSummaryEnum showSummary, @Nullable UpdateSummaryOutputEnum showSummaryOutput,
 		@Nullable UIServiceEnum uiService, @Nullable Customizer<Liquibase> customizer) {
 
+	/** Liquibase's default name of the history table. */
+	public static final String DEFAULT_CHANGELOG_TABLE = "DATABASECHANGELOG";
+
+	/** Liquibase's default name of its lock table. */
+	public static final String DEFAULT_LOCK_TABLE = "DATABASECHANGELOGLOCK";
+
 	public MigrationSettings {
 		parameters = Map.copyOf(parameters);
+	}
+
+	/**
+	 * The history table's name: the configured one, else Liquibase's default. The one
+	 * place that applies the default.
+	 * @return the table name
+	 */
+	public String changeLogTableName() {
+		return (this.changeLogTable != null) ? this.changeLogTable : DEFAULT_CHANGELOG_TABLE;
+	}
+
+	/**
+	 * Liquibase's lock table's name: the configured one, else Liquibase's default.
+	 * @return the table name
+	 */
+	public String lockTableName() {
+		return (this.lockTable != null) ? this.lockTable : DEFAULT_LOCK_TABLE;
+	}
+
+	/**
+	 * The schema of Liquibase's own tables as Liquibase resolves it: the Liquibase schema,
+	 * else the default schema. The one place that applies that rule.
+	 * @return the schema, or {@code null} for the connection's
+	 */
+	public @Nullable String historySchema() {
+		return (this.liquibaseSchema != null) ? this.liquibaseSchema : this.defaultSchema;
 	}
 
 	/**

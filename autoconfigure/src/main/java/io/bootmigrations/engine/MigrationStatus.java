@@ -1,5 +1,8 @@
 package io.bootmigrations.engine;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -115,6 +118,19 @@ public record MigrationStatus(MigrationState state, String changelog, @Nullable 
 	 */
 	public record DatabaseInfo(String product, String version, String url, @Nullable String user,
 			@Nullable String schema) {
+
+		/**
+		 * Describe the database a connection leads to, its URL without credentials.
+		 * @param connection the connection
+		 * @param schema the schema migrated
+		 * @return the description
+		 * @throws SQLException if the connection's metadata cannot be read
+		 */
+		public static DatabaseInfo of(Connection connection, @Nullable String schema) throws SQLException {
+			DatabaseMetaData metaData = connection.getMetaData();
+			return new DatabaseInfo(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion(),
+					JdbcUrls.sanitize(metaData.getURL()), metaData.getUserName(), schema);
+		}
 
 	}
 

@@ -20,7 +20,7 @@ public final class Rollbacks {
 	 * @return the reason, or {@code null} if it can be rolled back
 	 */
 	public static @Nullable String whyImpossible(ChangeSet changeSet, Database database) {
-		return MigrationCommands.whyNoRollback(changeSet, database);
+		return Plans.whyNoRollback(changeSet, database);
 	}
 
 }

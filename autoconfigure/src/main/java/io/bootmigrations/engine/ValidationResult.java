@@ -3,6 +3,7 @@ package io.bootmigrations.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import liquibase.exception.ValidationFailedException;
 import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.MigrationFailure.Kind;
@@ -19,6 +20,27 @@ public record ValidationResult(MigrationStatus status, List<String> checksumMism
 
 	public ValidationResult {
 		checksumMismatches = List.copyOf(checksumMismatches);
+	}
+
+	/**
+	 * The stored checksums that differ from the changelog's, by the changelog's own
+	 * validation (not Liquibase's validate command: a read-only check must not create
+	 * {@code DATABASECHANGELOG} or take the lock).
+	 * @throws Exception if the changelog itself is invalid
+	 */
+	static List<String> checksumMismatches(Session session) throws Exception {
+		try {
+			session.changeLog().validate(session.database(), session.contexts(), session.labels());
+			return List.of();
+		}
+		catch (Exception ex) {
+			ValidationFailedException validation = Failures.find(ex, ValidationFailedException.class);
+			List<String> invalid = (validation != null) ? validation.getInvalidMD5Sums() : List.of();
+			if (invalid.isEmpty()) {
+				throw ex;
+			}
+			return List.copyOf(invalid);
+		}
 	}
 
 	/**

@@ -10,7 +10,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationSettings;
-import io.bootmigrations.engine.MigrationTarget;
+import io.bootmigrations.engine.RevisionTarget;
 
 /**
  * A light JVM for the fault suite: the engine alone, without a Spring context, so that a
@@ -39,7 +39,7 @@ public final class FaultRunner {
 				System.out.println("UPGRADE");
 				engine.migrate();
 				System.out.println("DOWNGRADE");
-				engine.downgrade(MigrationTarget.BASE);
+				engine.downgrade(RevisionTarget.BASE);
 			}
 		}
 		catch (MigrationException ex) {

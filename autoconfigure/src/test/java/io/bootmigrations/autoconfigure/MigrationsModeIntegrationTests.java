@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import io.bootmigrations.engine.MigrationEngine;
-import io.bootmigrations.engine.MigrationTarget;
+import io.bootmigrations.engine.RevisionTarget;
 import io.bootmigrations.testsupport.RunningApp;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
@@ -84,7 +84,7 @@ class MigrationsModeIntegrationTests {
 	void offModeLeavesTheDatabaseAloneButCommandsStillWork(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = boot("migrations.mode=off")) {
 			assertThat(this.database.tables()).doesNotContain("item", "databasechangelog");
-			context.getBean(MigrationEngine.class).upgrade(MigrationTarget.HEAD);
+			context.getBean(MigrationEngine.class).upgrade(RevisionTarget.HEAD);
 			assertThat(this.database.tables()).contains("item");
 		}
 		assertThat(output).contains("migrations.mode=off");

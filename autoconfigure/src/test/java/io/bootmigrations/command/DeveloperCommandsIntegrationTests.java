@@ -16,7 +16,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationSettings;
-import io.bootmigrations.engine.MigrationTarget;
+import io.bootmigrations.engine.RevisionTarget;
 import io.bootmigrations.testsupport.ChangeLogs;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
@@ -50,7 +50,7 @@ class DeveloperCommandsIntegrationTests {
 	@Test
 	void showOfAPendingChangeSetPrintsItsSqlAndRollbackSqlWithoutRunningAnything() {
 		MigrationEngine engine = engine(CHANGELOG);
-		engine.upgrade(MigrationTarget.tag("1.0"));
+		engine.upgrade(RevisionTarget.tag("1.0"));
 		CommandResult result = run(engine, "show", "4-book", "text", DeveloperOptions.NONE);
 		assertThat(result.exitCode).isZero();
 		assertThat(result.text).contains("Changeset:  db/commands/changelog.xml::4-book::bob")
@@ -64,7 +64,7 @@ class DeveloperCommandsIntegrationTests {
 	@Test
 	void showFindsAChangeSetByTagAndByFileIdAuthorAndReportsWhenItWasApplied() {
 		MigrationEngine engine = engine(CHANGELOG);
-		engine.upgrade(MigrationTarget.HEAD);
+		engine.upgrade(RevisionTarget.HEAD);
 		CommandResult byTag = run(engine, "show", "1.0", "json", DeveloperOptions.NONE);
 		assertThat(byTag.json).containsEntry("id", "3-tag-1.0").containsEntry("applied", true)
 			.containsEntry("tag", "1.0");

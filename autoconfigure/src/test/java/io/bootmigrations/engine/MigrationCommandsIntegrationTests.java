@@ -40,7 +40,7 @@ class MigrationCommandsIntegrationTests {
 	@Test
 	void upgradeToTagThenByCountThenToHeadAppliesExactlyThoseChangeSets() {
 		MigrationEngine engine = engine(this.database);
-		RunReport toTag = engine.upgrade(MigrationTarget.tag("1.0"));
+		RunReport toTag = engine.upgrade(RevisionTarget.tag("1.0"));
 		assertThat(toTag.applied()).isEqualTo(3);
 		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0");
 		assertThat(tags(this.database)).containsExactly("1.0");
@@ -48,12 +48,12 @@ class MigrationCommandsIntegrationTests {
 		assertThat(engine.status().pending()).extracting(ChangeSetInfo::id)
 			.containsExactly("4-book", "5-book-index", "6-tag-2.0");
 
-		RunReport byCount = engine.upgrade(MigrationTarget.parse("+2", MigrationTarget.Direction.UPGRADE));
+		RunReport byCount = engine.upgrade(RevisionTarget.parse("+2", RevisionTarget.Direction.UPGRADE));
 		assertThat(byCount.applied()).isEqualTo(2);
 		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0", "4-book", "5-book-index");
 		assertThat(indexes(this.database)).contains("idx_book_author");
 
-		engine.upgrade(MigrationTarget.HEAD);
+		engine.upgrade(RevisionTarget.HEAD);
 		assertThat(rows(this.database)).hasSize(6);
 		assertThat(tags(this.database)).containsExactly("1.0", "2.0");
 		assertThat(engine.status().state()).isEqualTo(MigrationState.UP_TO_DATE);
@@ -62,8 +62,8 @@ class MigrationCommandsIntegrationTests {
 	@Test
 	void downgradeByCountThenToTagRollsBackExactlyThoseChangeSets() {
 		MigrationEngine engine = engine(this.database);
-		engine.upgrade(MigrationTarget.HEAD);
-		RunReport byCount = engine.downgrade(MigrationTarget.parse("-2", MigrationTarget.Direction.DOWNGRADE));
+		engine.upgrade(RevisionTarget.HEAD);
+		RunReport byCount = engine.downgrade(RevisionTarget.parse("-2", RevisionTarget.Direction.DOWNGRADE));
 		assertThat(byCount.operation()).isEqualTo("downgrade");
 		assertThat(byCount.applied()).isEqualTo(2);
 		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0", "4-book");
@@ -71,24 +71,24 @@ class MigrationCommandsIntegrationTests {
 		assertThat(userTables(this.database)).containsExactlyInAnyOrder("author", "book");
 
 		// unlike Liquibase's rollback <tag>: the changeset that recorded 1.0 stays, 1.0 is current
-		String sql = engine.downgradeSql(MigrationTarget.tag("1.0"));
+		String sql = engine.downgradeSql(RevisionTarget.tag("1.0"));
 		assertThat(sql).contains("DROP TABLE public.book").doesNotContain("3-tag-1.0");
-		RunReport toTag = engine.downgrade(MigrationTarget.tag("1.0"));
+		RunReport toTag = engine.downgrade(RevisionTarget.tag("1.0"));
 		assertThat(toTag.applied()).isEqualTo(1);
 		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0");
 		assertThat(tags(this.database)).containsExactly("1.0");
 		assertThat(userTables(this.database)).containsExactly("author");
 		assertThat(engine.status().pending()).extracting(ChangeSetInfo::id)
 			.containsExactly("4-book", "5-book-index", "6-tag-2.0");
-		assertThat(engine.downgrade(MigrationTarget.tag("1.0")).applied()).as("already at 1.0").isZero();
-		engine.upgrade(MigrationTarget.tag("1.0"));
+		assertThat(engine.downgrade(RevisionTarget.tag("1.0")).applied()).as("already at 1.0").isZero();
+		engine.upgrade(RevisionTarget.tag("1.0"));
 		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0");
 	}
 
 	@Test
 	void upgradeByCountCountsMarkedRanChangeSetsApart() {
 		MigrationEngine engine = engine(this.database, "db/commands/mark-ran.xml");
-		RunReport report = engine.upgrade(MigrationTarget.parse("+3", MigrationTarget.Direction.UPGRADE));
+		RunReport report = engine.upgrade(RevisionTarget.parse("+3", RevisionTarget.Direction.UPGRADE));
 		assertThat(report.applied()).isEqualTo(2);
 		assertThat(report.markedRan()).isEqualTo(1);
 		assertThat(rows(this.database)).containsExactly("1-author", "2-only-if-missing", "3-book");
@@ -97,10 +97,10 @@ class MigrationCommandsIntegrationTests {
 	@Test
 	void downgradeToDateRollsBackWhatWasAppliedAfterIt() {
 		MigrationEngine engine = engine(this.database);
-		engine.upgrade(MigrationTarget.tag("1.0"));
+		engine.upgrade(RevisionTarget.tag("1.0"));
 		Instant tagged = engine.history().get(0).executedAt();
-		engine.upgrade(MigrationTarget.HEAD);
-		RunReport report = engine.downgrade(MigrationTarget.parse("date:" + tagged, MigrationTarget.Direction.DOWNGRADE));
+		engine.upgrade(RevisionTarget.HEAD);
+		RunReport report = engine.downgrade(RevisionTarget.parse("date:" + tagged, RevisionTarget.Direction.DOWNGRADE));
 		assertThat(report.applied()).isEqualTo(3);
 		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0");
 	}
@@ -110,9 +110,9 @@ class MigrationCommandsIntegrationTests {
 		TestDatabase other = TestDatabaseServer.postgres().create("commandsbase");
 		try {
 			MigrationEngine engine = engine(other, "db/commands/reversible.xml");
-			engine.upgrade(MigrationTarget.HEAD);
+			engine.upgrade(RevisionTarget.HEAD);
 			assertThat(rows(other)).hasSize(3);
-			RunReport report = engine.downgrade(MigrationTarget.BASE);
+			RunReport report = engine.downgrade(RevisionTarget.BASE);
 			assertThat(report.applied()).isEqualTo(3);
 			assertThat(rows(other)).isEmpty();
 			assertThat(userTables(other)).isEmpty();
@@ -125,8 +125,8 @@ class MigrationCommandsIntegrationTests {
 	@Test
 	void downgradeAcrossAChangeSetWithoutRollbackIsRefusedBeforeAnythingIsRolledBack() {
 		MigrationEngine engine = engine(this.database);
-		engine.upgrade(MigrationTarget.HEAD);
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine.downgrade(MigrationTarget.BASE))
+		engine.upgrade(RevisionTarget.HEAD);
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine.downgrade(RevisionTarget.BASE))
 			.satisfies((ex) -> {
 				assertThat(ex.getFailure().kind()).isEqualTo(Kind.REFUSED);
 				assertThat(ex.getFailure().changeSet().id()).isEqualTo("2-seed");
@@ -138,7 +138,7 @@ class MigrationCommandsIntegrationTests {
 		assertThat(indexes(this.database)).contains("idx_book_author");
 		assertThat(engine.status().state()).isEqualTo(MigrationState.UP_TO_DATE);
 		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> engine.downgradeSql(MigrationTarget.count(5)))
+			.isThrownBy(() -> engine.downgradeSql(RevisionTarget.count(5)))
 			.withMessageContaining("2-seed");
 	}
 
@@ -146,16 +146,16 @@ class MigrationCommandsIntegrationTests {
 	void unknownTagIsRefusedAndNamesTheKnownTags() {
 		MigrationEngine engine = engine(this.database);
 		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> engine.upgrade(MigrationTarget.tag("9.9")))
+			.isThrownBy(() -> engine.upgrade(RevisionTarget.tag("9.9")))
 			.satisfies((ex) -> {
 				assertThat(ex.getFailure().kind()).isEqualTo(Kind.REFUSED);
 				assertThat(ex.getFailure().message()).contains("Unknown tag '9.9'");
 				assertThat(ex.getFailure().action()).contains("1.0, 2.0");
 			});
 		assertThat(userTables(this.database)).isEmpty();
-		engine.upgrade(MigrationTarget.HEAD);
+		engine.upgrade(RevisionTarget.HEAD);
 		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> engine.downgrade(MigrationTarget.tag("9.9")))
+			.isThrownBy(() -> engine.downgrade(RevisionTarget.tag("9.9")))
 			.withMessageContaining("Unknown tag '9.9'");
 		assertThat(rows(this.database)).hasSize(6);
 	}
@@ -163,11 +163,11 @@ class MigrationCommandsIntegrationTests {
 	@Test
 	void countsBeyondWhatExistsAreRefused() {
 		MigrationEngine engine = engine(this.database);
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine.upgrade(MigrationTarget.count(7)))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine.upgrade(RevisionTarget.count(7)))
 			.withMessageContaining("6 changesets are pending");
-		engine.upgrade(MigrationTarget.count(1));
+		engine.upgrade(RevisionTarget.count(1));
 		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> engine.downgrade(MigrationTarget.count(2)))
+			.isThrownBy(() -> engine.downgrade(RevisionTarget.count(2)))
 			.withMessageContaining("only 1 changeset is applied");
 		assertThat(rows(this.database)).containsExactly("1-author");
 	}
@@ -175,13 +175,13 @@ class MigrationCommandsIntegrationTests {
 	@Test
 	void upgradeSqlIsWhatUpgradeThenDoes() {
 		MigrationEngine engine = engine(this.database);
-		String sql = engine.upgradeSql(MigrationTarget.tag("1.0"));
+		String sql = engine.upgradeSql(RevisionTarget.tag("1.0"));
 		assertThat(userTables(this.database)).isEmpty();
 		assertThat(rows(this.database)).isEmpty();
 		TestDatabase replay = TestDatabaseServer.postgres().create("commandssql");
 		try {
 			replay.execute(sql);
-			engine.upgrade(MigrationTarget.tag("1.0"));
+			engine.upgrade(RevisionTarget.tag("1.0"));
 			assertThat(userTables(replay)).isEqualTo(userTables(this.database)).containsExactly("author");
 			assertThat(rows(replay)).isEqualTo(rows(this.database));
 			assertThat(tags(replay)).isEqualTo(tags(this.database)).containsExactly("1.0");
@@ -195,8 +195,8 @@ class MigrationCommandsIntegrationTests {
 	@Test
 	void downgradeSqlIsWhatDowngradeWouldDo() {
 		MigrationEngine engine = engine(this.database);
-		engine.upgrade(MigrationTarget.HEAD);
-		String sql = engine.downgradeSql(MigrationTarget.tag("1.0"));
+		engine.upgrade(RevisionTarget.HEAD);
+		String sql = engine.downgradeSql(RevisionTarget.tag("1.0"));
 		assertThat(sql).containsIgnoringCase("DROP INDEX").containsIgnoringCase("DROP TABLE")
 			.containsIgnoringCase("DELETE FROM");
 		assertThat(rows(this.database)).hasSize(6);
@@ -209,14 +209,14 @@ class MigrationCommandsIntegrationTests {
 	void baselineRecordsChangeSetsWithoutRunningThem() {
 		this.database.execute("CREATE TABLE author (id bigint PRIMARY KEY, name varchar(100))");
 		MigrationEngine engine = engine(this.database);
-		RunReport report = engine.baseline(MigrationTarget.tag("1.0"));
+		RunReport report = engine.baseline(RevisionTarget.tag("1.0"));
 		assertThat(report.applied()).isEqualTo(3);
 		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0");
 		assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM author", Integer.class)).isZero();
-		engine.upgrade(MigrationTarget.HEAD);
+		engine.upgrade(RevisionTarget.HEAD);
 		assertThat(userTables(this.database)).containsExactlyInAnyOrder("author", "book");
 		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> engine.baseline(MigrationTarget.count(1)))
+			.isThrownBy(() -> engine.baseline(RevisionTarget.count(1)))
 			.withMessageContaining("baseline");
 	}
 
@@ -225,24 +225,24 @@ class MigrationCommandsIntegrationTests {
 		MigrationEngine engine = engine(this.database);
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine.tag("release-1"))
 			.withMessageContaining("no changeset is applied");
-		engine.upgrade(MigrationTarget.count(4));
+		engine.upgrade(RevisionTarget.count(4));
 		engine.tag("release-1");
 		assertThat(engine.history().get(0).tag()).isEqualTo("release-1");
-		engine.upgrade(MigrationTarget.HEAD);
-		engine.downgrade(MigrationTarget.tag("release-1"));
+		engine.upgrade(RevisionTarget.HEAD);
+		engine.downgrade(RevisionTarget.tag("release-1"));
 		assertThat(rows(this.database)).containsExactly("1-author", "2-seed", "3-tag-1.0", "4-book");
 	}
 
 	@Test
 	void validateReportsPendingUnexpectedAndChecksumMismatches() {
 		MigrationEngine engine = engine(this.database);
-		engine.upgrade(MigrationTarget.tag("1.0"));
+		engine.upgrade(RevisionTarget.tag("1.0"));
 		ValidationResult pending = engine.validate();
 		assertThat(pending.isClean()).isFalse();
 		assertThat(pending.pending()).hasSize(3);
 		assertThat(pending.toFailure().message()).contains("3 pending changesets");
 
-		engine.upgrade(MigrationTarget.HEAD);
+		engine.upgrade(RevisionTarget.HEAD);
 		assertThat(engine.validate().isClean()).isTrue();
 		assertThat(engine.validate().toFailure()).isNull();
 
@@ -261,7 +261,7 @@ class MigrationCommandsIntegrationTests {
 	@Test
 	void clearChecksumsAndReleaseLocksRepairTheLiquibaseTables() {
 		MigrationEngine engine = engine(this.database);
-		engine.upgrade(MigrationTarget.HEAD);
+		engine.upgrade(RevisionTarget.HEAD);
 		engine.clearChecksums();
 		assertThat(this.database.jdbc()
 			.queryForObject("SELECT count(*) FROM databasechangelog WHERE md5sum IS NOT NULL", Integer.class))
@@ -279,7 +279,7 @@ class MigrationCommandsIntegrationTests {
 	@Test
 	void historyIsNewestFirst() {
 		MigrationEngine engine = engine(this.database);
-		engine.upgrade(MigrationTarget.HEAD);
+		engine.upgrade(RevisionTarget.HEAD);
 		List<ChangeSetInfo> history = engine.history();
 		assertThat(history).extracting(ChangeSetInfo::id)
 			.containsExactly("6-tag-2.0", "5-book-index", "4-book", "3-tag-1.0", "2-seed", "1-author");

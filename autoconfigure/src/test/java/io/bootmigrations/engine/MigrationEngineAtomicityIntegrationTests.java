@@ -61,7 +61,7 @@ class MigrationEngineAtomicityIntegrationTests {
 		engine.migrate();
 		failOnHistory("DELETE", "2");
 		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> engine.downgrade(MigrationTarget.count(1)));
+			.isThrownBy(() -> engine.downgrade(RevisionTarget.count(1)));
 		assertThat(this.database.tables()).contains("t_one", "t_two");
 		assertThat(ids()).containsExactly("1", "2");
 	}

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.bootmigrations.engine.MigrationEngine;
-import io.bootmigrations.engine.MigrationTarget;
+import io.bootmigrations.engine.RevisionTarget;
 import io.bootmigrations.testsupport.TestDatabase;
 import io.bootmigrations.testsupport.TestDatabaseServer;
 
@@ -95,7 +95,7 @@ class DriftCheckIntegrationTests {
 				</changeSet>
 				""");
 		MigrationEngine engine = this.changeLogs.engine(this.database);
-		engine.upgrade(MigrationTarget.parse("+1", MigrationTarget.Direction.UPGRADE));
+		engine.upgrade(RevisionTarget.parse("+1", RevisionTarget.Direction.UPGRADE));
 		assertThat(engine.status().pending()).hasSize(1);
 		DriftReport report = this.changeLogs.driftCheck(this.database).check();
 		assertThat(report.describe()).isEmpty();

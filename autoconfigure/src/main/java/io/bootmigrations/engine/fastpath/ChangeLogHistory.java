@@ -29,7 +29,15 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 		applied = List.copyOf(applied);
 	}
 
-	static ChangeLogHistory read(Connection connection, String table) throws SQLException {
+	/**
+	 * Read every row of the history table: the one reader of {@code DATABASECHANGELOG}, for
+	 * the status, the operations and the fast path. Plain JDBC, no Liquibase class.
+	 * @param connection the connection
+	 * @param table the table name as it goes into SQL (qualified and quoted as needed)
+	 * @return the history
+	 * @throws SQLException if the table cannot be read
+	 */
+	public static ChangeLogHistory read(Connection connection, String table) throws SQLException {
 		String sql = "SELECT " + COLUMNS + " FROM " + table
 				+ " ORDER BY ORDEREXECUTED, DATEEXECUTED, ID, AUTHOR, FILENAME";
 		List<ChangeSetInfo> applied = new ArrayList<>();

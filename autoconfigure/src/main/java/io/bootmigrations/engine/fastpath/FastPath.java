@@ -67,8 +67,8 @@ public final class FastPath {
 	FastPath(MigrationSettings settings, @Nullable String liquibaseVersion) {
 		this.settings = settings;
 		this.liquibaseVersion = liquibaseVersion;
-		String table = (settings.changeLogTable() != null) ? settings.changeLogTable() : "DATABASECHANGELOG";
-		String schema = (settings.liquibaseSchema() != null) ? settings.liquibaseSchema() : settings.defaultSchema();
+		String table = settings.changeLogTableName();
+		String schema = settings.historySchema();
 		boolean plainNames = IDENTIFIER.matcher(table).matches()
 				&& (schema == null || IDENTIFIER.matcher(schema).matches());
 		// a customizer may change anything Liquibase does, and Boot writes a rollback file on

@@ -28,6 +28,7 @@ import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.engine.MigrationStatus;
+import io.bootmigrations.engine.RunInterceptor;
 import io.bootmigrations.engine.RunReport;
 import io.bootmigrations.engine.RunReport.Outcome;
 import io.bootmigrations.engine.Safeguards;
@@ -129,6 +130,25 @@ class FastPathIntegrationTests {
 				</databaseChangeLog>"""));
 		assertThat(matches(settings().build())).isFalse();
 		assertThat(engine(settings().build()).migrate().applied()).isOne();
+	}
+
+	@Test
+	void appendingAChangeSetIsAppliedWhenAnInterceptorParsedTheChangeLogBeforeTheUpdate() {
+		// lint on boot reads the pending changesets before the update: what that parse read
+		// is in the fingerprint too, or a changed file would go unnoticed
+		RunInterceptor readsPendingFirst = (run, work) -> {
+			run.pending();
+			return work.run();
+		};
+		assertThat(engine(settings().build(), readsPendingFirst).migrate().applied()).isEqualTo(5);
+		String one = read("db/fast/one.xml");
+		write("db/fast/one.xml", one.replace("</databaseChangeLog>", """
+				<changeSet id="5" author="alice">
+					<addColumn tableName="customer"><column name="name" type="varchar(20)"/></addColumn>
+				</changeSet>
+				</databaseChangeLog>"""));
+		assertThat(matches(settings().build())).isFalse();
+		assertThat(engine(settings().build(), readsPendingFirst).migrate().applied()).isOne();
 	}
 
 	@Test
@@ -388,10 +408,10 @@ class FastPathIntegrationTests {
 		return MigrationSettings.forChangeLog(MASTER);
 	}
 
-	private MigrationEngine engine(MigrationSettings settings) {
+	private MigrationEngine engine(MigrationSettings settings, RunInterceptor... interceptors) {
 		// Liquibase's table lock, so that its lock table witnesses whether Liquibase ran
 		return new MigrationEngine(this.database.dataSource(), settings, accessor(), List.of(), WITNESS,
-				new FastPath(settings));
+				new FastPath(settings), List.of(interceptors));
 	}
 
 	private SpringResourceAccessor accessor() {

@@ -10,7 +10,8 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an upgrade or a downgrade should take the database, parsed from what an operator
+ * Where an upgrade or a downgrade should take the database (a revision of its schema,
+ * not a database: see the multi-database targets), parsed from what an operator
  * types: {@code head}, {@code base}, {@code +3}, {@code -2}, a tag name, or
  * {@code date:2026-01-01T00:00:00Z}.
  *
@@ -19,20 +20,20 @@ import org.jspecify.annotations.Nullable;
  * @param tag the tag name, for {@link Kind#TAG}
  * @param date the instant, for {@link Kind#DATE}
  */
-public record MigrationTarget(Kind kind, int count, @Nullable String tag, @Nullable Instant date) {
+public record RevisionTarget(Kind kind, int count, @Nullable String tag, @Nullable Instant date) {
 
 	/** Every changeset: the newest state for an upgrade. */
-	public static final MigrationTarget HEAD = new MigrationTarget(Kind.HEAD, 0, null, null);
+	public static final RevisionTarget HEAD = new RevisionTarget(Kind.HEAD, 0, null, null);
 
 	/** No changeset: the empty state for a downgrade. */
-	public static final MigrationTarget BASE = new MigrationTarget(Kind.BASE, 0, null, null);
+	public static final RevisionTarget BASE = new RevisionTarget(Kind.BASE, 0, null, null);
 
 	/** The longest tag name the history table's {@code TAG} column holds. */
 	public static final int MAX_TAG_LENGTH = 255;
 
 	private static final String SYNTAX = "use head, base, +N, -N, a tag name, or date:<ISO-8601 instant>";
 
-	public MigrationTarget {
+	public RevisionTarget {
 		if (kind == Kind.COUNT && count <= 0) {
 			throw new IllegalArgumentException("A count target needs a positive count, got " + count);
 		}
@@ -73,8 +74,8 @@ public record MigrationTarget(Kind kind, int count, @Nullable String tag, @Nulla
 	 * @param count how many changesets, at least 1
 	 * @return the target
 	 */
-	public static MigrationTarget count(int count) {
-		return new MigrationTarget(Kind.COUNT, count, null, null);
+	public static RevisionTarget count(int count) {
+		return new RevisionTarget(Kind.COUNT, count, null, null);
 	}
 
 	/**
@@ -82,8 +83,8 @@ public record MigrationTarget(Kind kind, int count, @Nullable String tag, @Nulla
 	 * @param tag the tag name
 	 * @return the target
 	 */
-	public static MigrationTarget tag(String tag) {
-		return new MigrationTarget(Kind.TAG, 0, tag, null);
+	public static RevisionTarget tag(String tag) {
+		return new RevisionTarget(Kind.TAG, 0, tag, null);
 	}
 
 	/**
@@ -91,8 +92,8 @@ public record MigrationTarget(Kind kind, int count, @Nullable String tag, @Nulla
 	 * @param date the instant
 	 * @return the target
 	 */
-	public static MigrationTarget date(Instant date) {
-		return new MigrationTarget(Kind.DATE, 0, null, date);
+	public static RevisionTarget date(Instant date) {
+		return new RevisionTarget(Kind.DATE, 0, null, date);
 	}
 
 	/**
@@ -103,7 +104,7 @@ public record MigrationTarget(Kind kind, int count, @Nullable String tag, @Nulla
 	 * @return the target
 	 * @throws IllegalArgumentException with a message naming the text and the syntax
 	 */
-	public static MigrationTarget parse(String text) {
+	public static RevisionTarget parse(String text) {
 		String value = (text != null) ? text.strip() : "";
 		if (value.isEmpty()) {
 			throw new IllegalArgumentException("Empty migration target: " + SYNTAX);
@@ -136,7 +137,7 @@ public record MigrationTarget(Kind kind, int count, @Nullable String tag, @Nulla
 	 * @throws IllegalArgumentException if the text cannot be parsed or does not fit the
 	 * direction
 	 */
-	public static MigrationTarget parse(@Nullable String text, Direction direction) {
+	public static RevisionTarget parse(@Nullable String text, Direction direction) {
 		if (text == null || text.isBlank()) {
 			if (direction == Direction.UPGRADE) {
 				return HEAD;
@@ -144,18 +145,34 @@ public record MigrationTarget(Kind kind, int count, @Nullable String tag, @Nulla
 			throw new IllegalArgumentException("A downgrade needs a target: -N, a tag name, date:<ISO-8601>, or base");
 		}
 		String value = text.strip();
-		MigrationTarget target = parse(value);
-		if (direction == Direction.UPGRADE) {
-			if (target.kind == Kind.BASE || target.kind == Kind.DATE || value.startsWith("-")) {
-				throw new IllegalArgumentException("Invalid upgrade target '" + value
-						+ "': an upgrade goes to head, +N (the next N changesets) or a tag name");
-			}
-		}
-		else if (target.kind == Kind.HEAD || value.startsWith("+")) {
-			throw new IllegalArgumentException("Invalid downgrade target '" + value
-					+ "': a downgrade goes to -N (the last N changesets), a tag name, date:<ISO-8601> or base");
+		RevisionTarget target = parse(value);
+		boolean wrongSign = (direction == Direction.UPGRADE) ? value.startsWith("-") : value.startsWith("+");
+		String misfit = wrongSign ? misfit(value, direction) : target.misfit(direction);
+		if (misfit != null) {
+			throw new IllegalArgumentException(misfit);
 		}
 		return target;
+	}
+
+	/**
+	 * Whether this target fits a direction, the one place that says which targets go
+	 * which way: an upgrade to head, +N or a tag; a downgrade to base, -N, a tag or a
+	 * date.
+	 * @param direction the direction
+	 * @return {@code null} if it fits, else why not
+	 */
+	public @Nullable String misfit(Direction direction) {
+		boolean fits = (direction == Direction.UPGRADE) ? this.kind != Kind.BASE && this.kind != Kind.DATE
+				: this.kind != Kind.HEAD;
+		return fits ? null : misfit(toString(), direction);
+	}
+
+	private static String misfit(String value, Direction direction) {
+		return (direction == Direction.UPGRADE)
+				? "Invalid upgrade target '" + value
+						+ "': an upgrade goes to head, +N (the next N changesets) or a tag name"
+				: "Invalid downgrade target '" + value
+						+ "': a downgrade goes to -N (the last N changesets), a tag name, date:<ISO-8601> or base";
 	}
 
 	private static int parseCount(String value) {

@@ -1,0 +1,108 @@
+package io.bootmigrations.targets;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tenant schema names: read by a query, checked to be plain identifiers (a name that
+ * would need quoting is refused, so that the schema, its history table and every
+ * changeset's unquoted SQL mean the same object), and created when missing.
+ */
+final class TenantSchemas {
+
+	private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+	private TenantSchemas() {
+	}
+
+	/**
+	 * Why a name cannot be a tenant schema, or {@code null} when it can.
+	 * @param connection a connection to the target, to ask PostgreSQL whether it would
+	 * quote the name (reserved words), or {@code null}
+	 * @param name the schema name
+	 * @return the reason, or {@code null}
+	 */
+	static @Nullable String problem(@Nullable Connection connection, @Nullable String name) throws SQLException {
+		if (name == null || name.isBlank()) {
+			return "a schema name is empty";
+		}
+		if (!PLAIN.matcher(name).matches()) {
+			return "schema name '" + name + "' needs quoting: use lower-case letters, digits and '_' only, "
+					+ "starting with a letter or '_', at most 63 characters";
+		}
+		if (connection != null && isPostgres(connection)) {
+			try (PreparedStatement quote = connection.prepareStatement("SELECT quote_ident(?)")) {
+				quote.setString(1, name);
+				try (ResultSet result = quote.executeQuery()) {
+					result.next();
+					if (!name.equals(result.getString(1))) {
+						return "schema name '" + name + "' needs quoting (a reserved word in PostgreSQL)";
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	static List<String> query(Connection connection, String sql) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			while (result.next()) {
+				names.add(result.getString(1));
+			}
+		}
+		return names;
+	}
+
+	static @Nullable String duplicate(List<String> names) {
+		Set<String> seen = new LinkedHashSet<>();
+		for (String name : names) {
+			if (!seen.add(name)) {
+				return name;
+			}
+		}
+		return null;
+	}
+
+	static boolean exists(Connection connection, String schema) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT 1 FROM information_schema.schemata WHERE lower(schema_name) = ?")) {
+			statement.setString(1, schema.toLowerCase(Locale.ROOT));
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next();
+			}
+		}
+	}
+
+	/**
+	 * Create the schema if it does not exist; the name was checked to be a plain
+	 * identifier before.
+	 */
+	static void create(Connection connection, String schema) throws SQLException {
+		if (!PLAIN.matcher(schema).matches()) {
+			throw new IllegalArgumentException("Not a plain identifier: " + schema);
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+		}
+		if (!connection.getAutoCommit()) {
+			connection.commit();
+		}
+	}
+
+	private static boolean isPostgres(Connection connection) throws SQLException {
+		return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+	}
+
+}
