@@ -3,9 +3,11 @@ package io.bootmigrations.actuate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +65,8 @@ public class MigrationsEndpoint {
 
 	private final @Nullable DriftCheck driftCheck;
 
+	private final Supplier<Map<String, MigrationEngine>> targets;
+
 	/**
 	 * Create an endpoint.
 	 * @param engine the engine of the default target
@@ -81,9 +85,24 @@ public class MigrationsEndpoint {
 	 * @param driftCheck the drift check, or {@code null} for none
 	 */
 	public MigrationsEndpoint(MigrationEngine engine, boolean blockOnUnexpected, @Nullable DriftCheck driftCheck) {
+		this(engine, blockOnUnexpected, driftCheck, Map::of);
+	}
+
+	/**
+	 * Create an endpoint that also reports the application's other targets (issue #11):
+	 * {@code /actuator/migrations/targets} and the {@code target} parameter of the lists.
+	 * @param engine the engine of the default target
+	 * @param blockOnUnexpected whether unexpected changesets block readiness
+	 * @param driftCheck the drift check, or {@code null} for none
+	 * @param targets every target's engine by id, {@code default} first; empty when the
+	 * application has no other target
+	 */
+	public MigrationsEndpoint(MigrationEngine engine, boolean blockOnUnexpected, @Nullable DriftCheck driftCheck,
+			Supplier<Map<String, MigrationEngine>> targets) {
 		this.engine = engine;
 		this.blockOnUnexpected = blockOnUnexpected;
 		this.driftCheck = driftCheck;
+		this.targets = targets;
 	}
 
 	/**
@@ -110,16 +129,41 @@ public class MigrationsEndpoint {
 	 * for an upgrade; {@code -N} or a tag for a downgrade
 	 * @return the page, or a 400 response
 	 */
+	public WebEndpointResponse<Object> changeSets(String list, @Nullable Integer page, @Nullable Integer size,
+			@Nullable String to) {
+		return changeSets(list, page, size, to, null);
+	}
+
+	/**
+	 * One list of changesets of one target, a page at a time; {@code targets} lists the
+	 * targets themselves (issue #11).
+	 * @param list the list, as for {@link #changeSets(String, Integer, Integer, String)},
+	 * or {@code targets}
+	 * @param page the page, from 0
+	 * @param size the page size, at most {@value #MAX_PAGE_SIZE}
+	 * @param to the target of an SQL preview
+	 * @param target the migration target ({@code default} when absent, {@code name} or
+	 * {@code name:schema})
+	 * @return the page, or a 400 response
+	 */
 	@ReadOperation
 	public WebEndpointResponse<Object> changeSets(@Selector String list, @Nullable Integer page,
-			@Nullable Integer size, @Nullable String to) {
+			@Nullable Integer size, @Nullable String to, @Nullable String target) {
+		if (list.equals("targets")) {
+			return targets(page, size);
+		}
+		String targetName = (target != null && !target.isBlank()) ? target.strip() : DEFAULT_TARGET;
+		MigrationEngine engine = DEFAULT_TARGET.equals(targetName) ? this.engine : this.targets.get().get(targetName);
+		if (engine == null) {
+			return badRequest("No target '" + targetName + "': see /actuator/migrations/targets");
+		}
 		if (list.equals("drift")) {
-			return drift();
+			return (engine == this.engine) ? drift() : badRequest("The drift check covers the default target only");
 		}
 		if (list.equals("upgrade-sql") || list.equals("downgrade-sql")) {
-			return sql(list.equals("upgrade-sql") ? Direction.UPGRADE : Direction.DOWNGRADE, to);
+			return sql(engine, targetName, list.equals("upgrade-sql") ? Direction.UPGRADE : Direction.DOWNGRADE, to);
 		}
-		MigrationStatus status = this.engine.status();
+		MigrationStatus status = engine.status();
 		@Nullable List<ChangeSetInfo> changeSets = switch (list) {
 			case "pending" -> status.pending();
 			case "history" -> newestFirst(status.applied());
@@ -137,7 +181,40 @@ public class MigrationsEndpoint {
 			return badRequest("Invalid page=" + pageNumber + "&size=" + pageSize + " for /actuator/migrations/" + list
 					+ ": page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
 		}
-		return new WebEndpointResponse<>(ChangeSetPage.of(DEFAULT_TARGET, list, changeSets, pageNumber, pageSize));
+		return new WebEndpointResponse<>(ChangeSetPage.of(targetName, list, changeSets, pageNumber, pageSize));
+	}
+
+	/**
+	 * Every target (issue #11), compact at hundreds of tenants: counts by state, the
+	 * targets that are not ready with the failed ones' errors, and one page of the full
+	 * list.
+	 */
+	private WebEndpointResponse<Object> targets(@Nullable Integer page, @Nullable Integer size) {
+		Map<String, MigrationEngine> engines = this.targets.get();
+		if (engines.isEmpty()) {
+			engines = Map.of(DEFAULT_TARGET, this.engine);
+		}
+		int pageNumber = (page != null) ? page : 0;
+		int pageSize = (size != null) ? size : DEFAULT_PAGE_SIZE;
+		if (pageNumber < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+			return badRequest("Invalid page=" + pageNumber + "&size=" + pageSize + " for /actuator/migrations/targets"
+					+ ": page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+		}
+		Map<String, MigrationStatus> statuses = new LinkedHashMap<>();
+		engines.forEach((id, engine) -> statuses.put(id, engine.status()));
+		Map<String, Object> body = new LinkedHashMap<>(
+				TargetsSummary.of(statuses, this.blockOnUnexpected).toMap(DEFAULT_PAGE_SIZE));
+		List<Map.Entry<String, MigrationStatus>> all = new ArrayList<>(statuses.entrySet());
+		int from = (int) Math.min((long) pageNumber * pageSize, all.size());
+		int to = Math.min(from + pageSize, all.size());
+		body.put("page", pageNumber);
+		body.put("size", pageSize);
+		body.put("totalPages", (all.size() + pageSize - 1) / pageSize);
+		body.put("targets", all.subList(from, to)
+			.stream()
+			.map((entry) -> StatusDocument.of(entry.getKey(), entry.getValue(), this.blockOnUnexpected))
+			.toList());
+		return new WebEndpointResponse<>(body);
 	}
 
 	/**
@@ -175,8 +252,9 @@ public class MigrationsEndpoint {
 		}
 	}
 
-	private WebEndpointResponse<Object> sql(Direction direction, @Nullable String to) {
-		if (this.engine.status().state() == MigrationState.MIGRATING) {
+	private WebEndpointResponse<Object> sql(MigrationEngine engine, String targetName, Direction direction,
+			@Nullable String to) {
+		if (engine.status().state() == MigrationState.MIGRATING) {
 			return new WebEndpointResponse<>(Map.of("error", "A migration is running; the SQL preview is not "
 					+ "generated meanwhile. Ask again when /actuator/migrations no longer says MIGRATING."),
 					STATUS_CONFLICT);
@@ -184,9 +262,8 @@ public class MigrationsEndpoint {
 		try {
 			RevisionTarget target = (direction == Direction.UPGRADE) ? RevisionTarget.parse(to, direction)
 					: downgradeTarget(to);
-			String sql = (direction == Direction.UPGRADE) ? this.engine.upgradeSql(target)
-					: this.engine.downgradeSql(target);
-			return new WebEndpointResponse<>(new SqlPreview(DEFAULT_TARGET, direction.name().toLowerCase(Locale.ROOT),
+			String sql = (direction == Direction.UPGRADE) ? engine.upgradeSql(target) : engine.downgradeSql(target);
+			return new WebEndpointResponse<>(new SqlPreview(targetName, direction.name().toLowerCase(Locale.ROOT),
 					(to != null && !to.isBlank()) ? to.strip() : target.toString(), sql));
 		}
 		catch (IllegalArgumentException ex) {

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import io.bootmigrations.command.DeveloperOptions;
 import io.bootmigrations.command.MigrationCommandRunner;
 import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.targets.TargetEngines;
 
 /**
  * Runs the operator command named by {@code migrations.command} (also
@@ -28,13 +29,14 @@ public final class MigrationCommandAutoConfiguration {
 
 	@Bean
 	MigrationCommandRunner migrationCommandRunner(ObjectProvider<MigrationEngine> engine,
-			MigrationsProperties properties, ApplicationContext context) {
+			MigrationsProperties properties, ApplicationContext context, ObjectProvider<TargetEngines> targets) {
 		MigrationsProperties.Revision revision = properties.getRevision();
 		return new MigrationCommandRunner(engine.getIfAvailable(), String.valueOf(properties.getCommand()),
 				properties.getTarget(), properties.getOutput().name().toLowerCase(Locale.ROOT), context,
 				MigrationCommandRunner.resultStream(), System.err, System::exit)
 			.withOptions(new DeveloperOptions(properties.getMessage(), properties.isVerbose(),
-					properties.isAutogenerate(), revision.getDirectory(), revision.getAuthor()));
+					properties.isAutogenerate(), revision.getDirectory(), revision.getAuthor()))
+			.withTargets(() -> MigrationTargetsConfiguration.engines(targets.getIfAvailable()), properties.getOnly());
 	}
 
 }

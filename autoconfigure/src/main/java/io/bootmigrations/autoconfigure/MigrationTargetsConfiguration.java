@@ -70,7 +70,8 @@ class MigrationTargetsConfiguration {
 	@Bean
 	TargetsInitializer migrationTargetsInitializer(TargetEngines migrationTargets, MigrationsProperties properties) {
 		// runs after the 'liquibase' bean (the default target): see TargetsInitializerDetector
-		return new TargetsInitializer(migrationTargets, properties.getMode() == MigrationsProperties.Mode.VALIDATE,
+		return new TargetsInitializer(migrationTargets, properties.getMode() == MigrationsProperties.Mode.OFF,
+				properties.getMode() == MigrationsProperties.Mode.VALIDATE,
 				properties.getOnFailure() == MigrationsProperties.OnFailure.FAIL,
 				properties.getExecution() == MigrationsProperties.Execution.BACKGROUND);
 	}
@@ -164,6 +165,13 @@ class MigrationTargetsConfiguration {
 	 */
 	static Map<String, MigrationStatus> statuses(@Nullable TargetEngines targets) {
 		return (targets != null && targets.hasTargets()) ? targets.statuses() : Map.of();
+	}
+
+	/**
+	 * Every target's engine when there are targets besides {@code default}, else none.
+	 */
+	static Map<String, MigrationEngine> engines(@Nullable TargetEngines targets) {
+		return (targets != null && targets.hasTargets()) ? targets.engines() : Map.of();
 	}
 
 }

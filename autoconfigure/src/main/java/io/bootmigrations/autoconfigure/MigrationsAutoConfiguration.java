@@ -27,6 +27,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.SchemaManagement;
+import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
@@ -59,9 +61,10 @@ import io.bootmigrations.targets.TargetEngines;
 
 /**
  * Migrates the application's database with Liquibase while the context refreshes, before
- * any bean that uses the database is created. Runs before Spring Boot's own
- * {@link LiquibaseAutoConfiguration}, which then backs off because a
- * {@link SpringLiquibase} bean exists.
+ * any bean that uses the database is created. Takes the place of Spring Boot's own
+ * {@link LiquibaseAutoConfiguration}, which {@link BootLiquibaseAutoConfigurationFilter}
+ * keeps out; backs off itself when the application defines a {@link SpringLiquibase} bean
+ * of its own.
  * <p>
  * The map of features: the {@link MigrationEngine} does the work; the
  * {@link MigrationsInitializer} runs it on boot (in the background if asked, and surviving
@@ -162,6 +165,17 @@ public final class MigrationsAutoConfiguration {
 		targets.ifAvailable(TargetEngines::check);
 		return new MigrationsInitializer(migrationEngine, migrationEngine.dataSource(), strategy.getIfAvailable(),
 				properties.getMode(), properties.getOnFailure(), properties.getExecution());
+	}
+
+	/**
+	 * Tells Hibernate that the schema of the migrated data source is managed (no
+	 * {@code create-drop} default for an embedded database), as Boot's Liquibase support
+	 * does for its {@code SpringLiquibase} bean.
+	 */
+	@Bean
+	SchemaManagementProvider migrationsSchemaManagementProvider(ObjectProvider<MigrationsInitializer> initializer) {
+		return (dataSource) -> initializer.stream().anyMatch((bean) -> dataSource.equals(bean.getDataSource()))
+				? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
 	}
 
 	@Bean

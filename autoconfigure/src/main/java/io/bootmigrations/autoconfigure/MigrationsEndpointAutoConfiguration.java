@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.bootmigrations.actuate.MigrationsEndpoint;
 import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.targets.TargetEngines;
 import io.bootmigrations.schema.DriftCheck;
 
 /**
@@ -25,9 +26,9 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(MigrationEngine migrationEngine, MigrationsProperties properties,
-			ObjectProvider<DriftCheck> driftCheck) {
+			ObjectProvider<DriftCheck> driftCheck, ObjectProvider<TargetEngines> targets) {
 		return new MigrationsEndpoint(migrationEngine, properties.getHealth().isDownOnUnexpected(),
-				driftCheck.getIfAvailable());
+				driftCheck.getIfAvailable(), () -> MigrationTargetsConfiguration.engines(targets.getIfAvailable()));
 	}
 
 }

@@ -5,12 +5,12 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import liquibase.integration.spring.SpringLiquibase;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,32 +24,38 @@ import io.bootmigrations.autoconfigure.MigrationsProperties.OnFailure;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationFailure;
-import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.ValidationResult;
 
 /**
  * Migrates the database while the application context refreshes, through the
  * {@link MigrationEngine}.
  * <p>
- * It is a {@link SpringLiquibase} on purpose: Spring Boot then sees the database as
- * initialized by Liquibase, so every bean that uses the database
- * ({@code JdbcTemplate}, {@code JdbcClient}, JPA, anything
- * {@code @DependsOnDatabaseInitialization}) is created after it, Boot's own Liquibase
- * auto-configuration backs off, Hibernate is told the schema is managed, and
- * {@code /actuator/liquibase} keeps working.
+ * It is named {@code liquibase} like Boot's own bean, so {@code @DependsOn("liquibase")}
+ * keeps working, but it is no {@code SpringLiquibase} on purpose: creating one starts
+ * Liquibase (its scope, service locator and configuration), which a restart with nothing
+ * to apply never needs. What Boot derived from the {@code SpringLiquibase} bean is
+ * provided instead: {@link MigrationsDatabaseInitializerDetector} makes every bean that
+ * uses the database ({@code JdbcTemplate}, {@code JdbcClient}, JPA, anything
+ * {@code @DependsOnDatabaseInitialization}) wait for it,
+ * {@link BootLiquibaseAutoConfigurationFilter} keeps Boot's own Liquibase
+ * auto-configuration out, {@link MigrationsAutoConfiguration} tells Hibernate the schema
+ * is managed, and {@link MigrationsLiquibaseEndpointAutoConfiguration} keeps
+ * {@code /actuator/liquibase} working.
  * <p>
  * {@link OnFailure} decides whether a failure aborts startup or leaves the application
  * running but not ready; {@link Execution} whether the migration runs during context
  * refresh or on a thread of its own.
  */
-public class MigrationsInitializer extends SpringLiquibase
-		implements ApplicationEventPublisherAware, ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+public class MigrationsInitializer implements InitializingBean, ApplicationEventPublisherAware,
+		ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(MigrationsInitializer.class);
 
 	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
 	private final MigrationEngine engine;
+
+	private final DataSource dataSource;
 
 	private final @Nullable MigrationStrategy strategy;
 
@@ -98,18 +104,15 @@ public class MigrationsInitializer extends SpringLiquibase
 		this.mode = mode;
 		this.onFailure = onFailure;
 		this.execution = execution;
-		MigrationSettings settings = engine.settings();
-		setDataSource(dataSource);
-		setChangeLog(settings.changeLog());
-		setContexts(settings.contexts());
-		setLabelFilter(settings.labelFilter());
-		setDefaultSchema(settings.defaultSchema());
-		setLiquibaseSchema(settings.liquibaseSchema());
-		setLiquibaseTablespace(settings.liquibaseTablespace());
-		setDatabaseChangeLogTable(settings.changeLogTable());
-		setDatabaseChangeLogLockTable(settings.lockTable());
-		setChangeLogParameters(settings.parameters());
-		setTag(settings.tag());
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * The data source the engine migrates, as reported to Boot's Liquibase endpoint.
+	 * @return the data source
+	 */
+	public DataSource getDataSource() {
+		return this.dataSource;
 	}
 
 	/**

@@ -136,6 +136,20 @@ public class MigrationsProperties implements Validator {
 	 */
 	private Map<String, TargetProperties> targets = new LinkedHashMap<>();
 
+	/**
+	 * Targets a command runs on, as target or target:schema separated by commas; every
+	 * target when unset.
+	 */
+	private @Nullable String only;
+
+	public @Nullable String getOnly() {
+		return this.only;
+	}
+
+	public void setOnly(@Nullable String only) {
+		this.only = only;
+	}
+
 	public int getParallelism() {
 		return this.parallelism;
 	}

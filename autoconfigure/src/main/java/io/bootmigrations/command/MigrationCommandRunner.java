@@ -3,8 +3,12 @@ package io.bootmigrations.command;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +70,10 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 
 	private DeveloperOptions options = DeveloperOptions.NONE;
 
+	private Supplier<Map<String, MigrationEngine>> targets = Map::of;
+
+	private @Nullable String only;
+
 	/**
 	 * Create a runner.
 	 * @param engine the engine, or {@code null} if Boot Migrations is not active
@@ -97,6 +105,20 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 	 */
 	public MigrationCommandRunner withOptions(DeveloperOptions options) {
 		this.options = options;
+		return this;
+	}
+
+	/**
+	 * Run the commands that act on one database on every target (issue #11).
+	 * @param targets every target's engine by id, {@code default} first; empty when the
+	 * application has no other target
+	 * @param only {@code --migrations.only}: {@code target[:schema]} entries separated by
+	 * commas, or {@code null} for every target
+	 * @return this runner
+	 */
+	public MigrationCommandRunner withTargets(Supplier<Map<String, MigrationEngine>> targets, @Nullable String only) {
+		this.targets = targets;
+		this.only = (only != null && !only.isBlank()) ? only.strip() : null;
 		return this;
 	}
 
@@ -133,8 +155,48 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 					+ "spring.liquibase.enabled=false, a SpringLiquibase bean of its own, or no DataSource), so "
 					+ "there is nothing to run the command against.", null);
 		}
+		Map<String, MigrationEngine> targets = this.targets.get();
+		if (!PER_TARGET.contains(command) || (targets.size() <= 1 && this.only == null)) {
+			return runOne(command, this.engine, parsed);
+		}
+		return runEach(command, targets, parsed);
+	}
+
+	/**
+	 * Run a command on every selected target (issue #11): all of them by default, those
+	 * of {@code --migrations.only} otherwise; results grouped per target, the exit
+	 * status the worst of them.
+	 */
+	private CommandResult runEach(MigrationCommand command, Map<String, MigrationEngine> targets,
+			@Nullable RevisionTarget parsed) {
+		Map<String, MigrationEngine> selected;
 		try {
-			return run(command, this.engine, parsed);
+			selected = TargetSelection.select(targets.isEmpty() ? Map.of("default", this.engine) : targets, this.only);
+		}
+		catch (IllegalArgumentException ex) {
+			return CommandResults.usage(this.commandName, ex.getMessage());
+		}
+		int worst = SUCCESS;
+		StringBuilder text = new StringBuilder();
+		Map<String, Object> results = new LinkedHashMap<>();
+		for (Map.Entry<String, MigrationEngine> target : selected.entrySet()) {
+			CommandResult result = runOne(command, target.getValue(), parsed);
+			worst = Math.max(worst, result.exitCode);
+			text.append("== ").append(target.getKey()).append(" ==").append(System.lineSeparator()).append(result.text);
+			// the status document names its target, as in /actuator/migrations/targets
+			result.json.computeIfPresent("target", (key, name) -> target.getKey());
+			results.put(target.getKey(), result.json);
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("command", command.commandName());
+		json.put("exitCode", worst);
+		json.put("targets", results);
+		return new CommandResult(worst, text.toString(), json);
+	}
+
+	private CommandResult runOne(MigrationCommand command, MigrationEngine engine, @Nullable RevisionTarget parsed) {
+		try {
+			return run(command, engine, parsed);
 		}
 		catch (MigrationException ex) {
 			return CommandResults.error(command, null, ex.getFailure());
@@ -146,6 +208,13 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			return CommandResults.error(command, JdbcUrls.scrub(String.valueOf(rootMessage(ex))), null);
 		}
 	}
+
+	/** The commands that act on one database: they run on every selected target. */
+	private static final Set<MigrationCommand> PER_TARGET = EnumSet.of(MigrationCommand.STATUS,
+			MigrationCommand.CHECK, MigrationCommand.VALIDATE, MigrationCommand.HISTORY, MigrationCommand.UPGRADE,
+			MigrationCommand.DOWNGRADE, MigrationCommand.UPGRADE_SQL, MigrationCommand.DOWNGRADE_SQL,
+			MigrationCommand.TAG, MigrationCommand.BASELINE, MigrationCommand.CLEAR_CHECKSUMS,
+			MigrationCommand.RELEASE_LOCKS, MigrationCommand.LINT);
 
 	private @Nullable RevisionTarget parseTarget(MigrationCommand command) {
 		String value = (this.target != null && !this.target.isBlank()) ? this.target.strip() : null;

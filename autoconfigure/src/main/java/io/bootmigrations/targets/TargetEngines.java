@@ -175,11 +175,20 @@ public final class TargetEngines {
 	 * bad input
 	 */
 	public synchronized void prepare() {
+		prepare(true);
+	}
+
+	/**
+	 * Prepare the targets as {@link #prepare()} does.
+	 * @param createSchemas whether to create missing schemas (not in {@code off} or
+	 * {@code validate} mode, which change nothing)
+	 */
+	public synchronized void prepare(boolean createSchemas) {
 		Map<Declared, List<String>> tenants = new LinkedHashMap<>();
 		for (Declared declared : this.declared.values()) {
 			try (Connection connection = connect(declared)) {
 				if (declared.schemas != null) {
-					tenants.put(declared, schemasOf(declared, connection));
+					tenants.put(declared, schemasOf(declared, connection, createSchemas));
 				}
 			}
 			catch (SQLException ex) {
@@ -192,7 +201,7 @@ public final class TargetEngines {
 				continue;
 			}
 			List<String> schemas = tenants.get(declared);
-			if (!schemas.isEmpty()) {
+			if (createSchemas && !schemas.isEmpty()) {
 				createSchemas(declared, schemas);
 			}
 			for (String schema : schemas) {
@@ -201,7 +210,8 @@ public final class TargetEngines {
 		}
 	}
 
-	private List<String> schemasOf(Declared declared, Connection connection) throws SQLException {
+	private List<String> schemasOf(Declared declared, Connection connection, boolean createSchemas)
+			throws SQLException {
 		List<String> schemas = new ArrayList<>(declared.schemas);
 		String property = "schemas";
 		if (declared.schemasQuery != null) {
@@ -215,7 +225,7 @@ public final class TargetEngines {
 			property = "schemas-query";
 		}
 		checkNames(declared, connection, schemas, property);
-		if (!declared.definition.createSchema()) {
+		if (!declared.definition.createSchema() && createSchemas) {
 			for (String schema : schemas) {
 				if (!TenantSchemas.exists(connection, schema)) {
 					throw new InvalidConfigurationPropertyValueException(declared.property("create-schemas"), "false",

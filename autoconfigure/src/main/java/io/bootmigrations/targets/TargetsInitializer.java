@@ -21,6 +21,8 @@ public class TargetsInitializer implements InitializingBean, DisposableBean {
 
 	private final TargetEngines targets;
 
+	private final boolean off;
+
 	private final boolean validateOnly;
 
 	private final boolean failOnError;
@@ -37,6 +39,22 @@ public class TargetsInitializer implements InitializingBean, DisposableBean {
 	 * @param background whether to migrate on a thread of its own
 	 */
 	public TargetsInitializer(TargetEngines targets, boolean validateOnly, boolean failOnError, boolean background) {
+		this(targets, false, validateOnly, failOnError, background);
+	}
+
+	/**
+	 * Create an initializer.
+	 * @param targets the targets
+	 * @param off whether boot leaves the databases as they are ({@code migrations.mode=off},
+	 * as in command mode): the targets are prepared for commands, nothing is created or
+	 * migrated
+	 * @param validateOnly whether to validate instead of migrating
+	 * @param failOnError whether a failed target fails startup (after all finished)
+	 * @param background whether to migrate on a thread of its own
+	 */
+	public TargetsInitializer(TargetEngines targets, boolean off, boolean validateOnly, boolean failOnError,
+			boolean background) {
+		this.off = off;
 		this.targets = targets;
 		this.validateOnly = validateOnly;
 		this.failOnError = failOnError;
@@ -48,7 +66,10 @@ public class TargetsInitializer implements InitializingBean, DisposableBean {
 		if (!this.targets.hasTargets()) {
 			return;
 		}
-		this.targets.prepare();
+		this.targets.prepare(!this.off && !this.validateOnly);
+		if (this.off) {
+			return;
+		}
 		if (!this.background) {
 			migrate(this.failOnError);
 			return;

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.bootmigrations.lint.LintRule;
@@ -23,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuardRailsPropertiesTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class, LiquibaseAutoConfiguration.class,
-				DataSourceAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class, DataSourceAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true");
 
 	@Test

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.bootmigrations.command.MigrationCommandRunner;
@@ -27,8 +26,7 @@ class MigrationCommandAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class,
-				MigrationCommandAutoConfiguration.class, LiquibaseAutoConfiguration.class,
-				DataSourceAutoConfiguration.class))
+				MigrationCommandAutoConfiguration.class, DataSourceAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true", "migrations.mode=off");
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import liquibase.Liquibase;
 import liquibase.integration.spring.Customizer;
+import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,8 +96,13 @@ class MigrationsAutoConfigurationIntegrationTests {
 
 	@Test
 	void bootsLiquibaseEndpointStillReportsTheChangeSets() {
-		try (ConfigurableApplicationContext context = boot(App.class)) {
-			Map<String, LiquibaseBeanDescriptor> beans = new LiquibaseEndpoint(context).liquibaseBeans()
+		try (ConfigurableApplicationContext context = boot(App.class, "spring.jmx.enabled=true",
+				"management.endpoints.jmx.exposure.include=liquibase")) {
+			assertThat(context.getBeansOfType(SpringLiquibase.class))
+				.as("Boot's Liquibase auto-configuration is filtered out; a SpringLiquibase would start Liquibase")
+				.isEmpty();
+			Map<String, LiquibaseBeanDescriptor> beans = context.getBean(LiquibaseEndpoint.class)
+				.liquibaseBeans()
 				.getContexts()
 				.get(context.getId())
 				.getLiquibaseBeans();

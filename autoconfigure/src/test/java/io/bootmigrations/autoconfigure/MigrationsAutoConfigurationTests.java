@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationSettings;
@@ -31,9 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationsAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class, LiquibaseAutoConfiguration.class,
-				DataSourceAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class, DataSourceAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true");
+
+	// Boot's own, for the cases where the starter leaves the database to it; in an
+	// application BootLiquibaseAutoConfigurationFilter keeps it out otherwise
+	private final ApplicationContextRunner withBootsLiquibase = this.contextRunner
+		.withConfiguration(AutoConfigurations.of(LiquibaseAutoConfiguration.class));
 
 	@Test
 	void backsOffWithoutDataSource() {
@@ -46,10 +51,12 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void migratesOnStartupAndReplacesBootsLiquibaseBean() {
-		this.contextRunner.run((context) -> {
+		this.contextRunner.withUserConfiguration(JdbcTemplateConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(MigrationEngine.class);
-			assertThat(context).hasSingleBean(SpringLiquibase.class);
+			assertThat(context).as("creating a SpringLiquibase would start Liquibase").doesNotHaveBean(SpringLiquibase.class);
 			assertThat(context).getBean("liquibase").isInstanceOf(MigrationsInitializer.class);
+			assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
+				.as("what uses the database waits for the migration").contains("liquibase");
 			assertThat(context.getBean(MigrationEngine.class).status().state()).isEqualTo(MigrationState.UP_TO_DATE);
 			DataSource dataSource = context.getBean(DataSource.class);
 			assertThat(context.getBean(SchemaManagementProvider.class).getSchemaManagement(dataSource))
@@ -88,7 +95,7 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void disabledWithMigrationsEnabledFalseLeavesBootsOwnSupport() {
-		this.contextRunner.withPropertyValues("migrations.enabled=false").run((context) -> {
+		this.withBootsLiquibase.withPropertyValues("migrations.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(MigrationEngine.class);
 			assertThat(context).hasSingleBean(SpringLiquibase.class);
 			assertThat(context.getBean(SpringLiquibase.class)).isNotInstanceOf(MigrationsInitializer.class);
@@ -97,14 +104,14 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void disabledWithSpringLiquibaseEnabledFalse() {
-		this.contextRunner.withPropertyValues("spring.liquibase.enabled=false")
+		this.withBootsLiquibase.withPropertyValues("spring.liquibase.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationEngine.class)
 				.doesNotHaveBean(SpringLiquibase.class));
 	}
 
 	@Test
 	void userDefinedSpringLiquibaseWins() {
-		this.contextRunner.withUserConfiguration(UserSpringLiquibaseConfiguration.class).run((context) -> {
+		this.withBootsLiquibase.withUserConfiguration(UserSpringLiquibaseConfiguration.class).run((context) -> {
 			assertThat(context).doesNotHaveBean(MigrationEngine.class);
 			assertThat(context).hasSingleBean(SpringLiquibase.class);
 			assertThat(context).getBean("userLiquibase").isNotInstanceOf(MigrationsInitializer.class);
@@ -141,6 +148,16 @@ class MigrationsAutoConfigurationTests {
 				assertThat(context.getBean(MigrationEngine.class).status().database().url())
 					.isEqualTo(url.substring(0, url.indexOf(';')));
 			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JdbcTemplateConfiguration {
+
+		@Bean
+		JdbcTemplate jdbcTemplate(DataSource dataSource) {
+			return new JdbcTemplate(dataSource);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -17,7 +17,6 @@ import org.springframework.boot.health.autoconfigure.contributor.HealthContribut
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
@@ -36,8 +35,7 @@ class MigrationsOperatorAutoConfigurationTests {
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class,
 				MigrationsEndpointAutoConfiguration.class, MigrationsHealthAutoConfiguration.class,
-				MigrationsMetricsAutoConfiguration.class, LiquibaseAutoConfiguration.class,
-				DataSourceAutoConfiguration.class, EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
+				MigrationsMetricsAutoConfiguration.class, DataSourceAutoConfiguration.class, EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
 				HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
 				HealthEndpointAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class,
 				AvailabilityHealthContributorAutoConfiguration.class,

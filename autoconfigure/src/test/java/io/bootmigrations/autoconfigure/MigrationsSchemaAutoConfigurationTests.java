@@ -9,7 +9,6 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAu
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import io.bootmigrations.actuate.MigrationsEndpoint;
@@ -28,7 +27,7 @@ class MigrationsSchemaAutoConfigurationTests {
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class,
 				MigrationsSchemaAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class,
-				LiquibaseAutoConfiguration.class, DataSourceAutoConfiguration.class, EndpointAutoConfiguration.class,
+				DataSourceAutoConfiguration.class, EndpointAutoConfiguration.class,
 				WebEndpointAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true",
 				"management.endpoints.web.exposure.include=migrations");

@@ -39,8 +39,24 @@ class FastPathLayoutsJarIntegrationTests {
 	Path work;
 
 	@Test
-	void fatJar() {
-		assertSecondBootSkips((args) -> command(List.of("-jar", JarProcess.jar().toString()), args));
+	void fatJar() throws IOException {
+		Path classes = this.work.resolve("classes.txt");
+		assertSecondBootSkips((args) -> command(List.of("-jar", JarProcess.jar().toString()), args),
+				List.of("-Xlog:class+load=info:file=" + classes + ":none"));
+		List<String> liquibase = Files.readAllLines(classes)
+			.stream()
+			.map((line) -> line.substring(0, line.indexOf(' ')))
+			.filter((name) -> name.startsWith("liquibase."))
+			.toList();
+		// Liquibase starts with its Scope (service locator, configuration, logging); on a
+		// restart with nothing to apply only types named in signatures may be loaded, and
+		// none of them is initialized
+		assertThat(liquibase).as("Liquibase classes loaded by a restart with nothing to apply")
+			.doesNotContain("liquibase.Scope", "liquibase.Liquibase", "liquibase.servicelocator.StandardServiceLocator",
+					"liquibase.configuration.LiquibaseConfiguration", "liquibase.changelog.ChangeLogParameters")
+			.noneMatch((name) -> name.startsWith("liquibase.parser.") || name.startsWith("liquibase.logging.")
+					|| name.startsWith("liquibase.command.") || name.startsWith("liquibase.executor."))
+			.hasSizeLessThanOrEqualTo(35);
 	}
 
 	@Test
@@ -104,6 +120,10 @@ class FastPathLayoutsJarIntegrationTests {
 	}
 
 	private void assertSecondBootSkips(Function<List<String>, List<String>> layout) {
+		assertSecondBootSkips(layout, List.of());
+	}
+
+	private void assertSecondBootSkips(Function<List<String>, List<String>> layout, List<String> secondBootOptions) {
 		try (TestDatabase database = TestDatabaseServer.postgres().create("layout")) {
 			Map<String, String> env = JarProcess.env(database);
 			List<String> args = List.of("--spring.main.web-application-type=none",
@@ -112,7 +132,7 @@ class FastPathLayoutsJarIntegrationTests {
 			assertThat(first.exitCode()).as("%s", first).isZero();
 			assertThat(first.out()).as("%s", first).contains("Started NotesApplication").doesNotContain(SKIPPED);
 			assertThat(database.tables()).contains("note", "databasechangelog");
-			Result second = JarProcess.java(env, layout.apply(args));
+			Result second = JarProcess.java(env, command(secondBootOptions, layout.apply(args)));
 			assertThat(second.exitCode()).as("%s", second).isZero();
 			assertThat(second.out()).as("%s", second).contains(SKIPPED).doesNotContain("fingerprint differs");
 		}

@@ -1,0 +1,65 @@
+package io.bootmigrations.actuate;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.bootmigrations.testsupport.RunningApp;
+import io.bootmigrations.testsupport.RunningApp.Json;
+import io.bootmigrations.testsupport.TestDatabase;
+import io.bootmigrations.testsupport.TestDatabaseServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /actuator/migrations} and {@code /actuator/health} with several targets (issue
+ * #11), over real HTTP, on a fresh PostgreSQL database.
+ */
+class MigrationsEndpointTargetsIntegrationTests {
+
+	private static final String TENANTS = "migrations.targets.tenants.";
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabaseServer.postgres().create("endpoint_targets");
+		this.database.execute("CREATE SCHEMA t_bad", "CREATE TABLE t_bad.account (id bigint)");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void targetsAreCountedListedByPageAndTheirListsTakeATargetParameter() {
+		try (RunningApp app = RunningApp.start(this.database, "migrations.on-failure=stay-not-ready",
+				TENANTS + "change-log=classpath:db/targets/tenant.yaml", TENANTS + "schemas=t_a,t_b,t_bad")) {
+			assertThat((String) app.json("/actuator/migrations").read("$.target")).isEqualTo("default");
+			Json targets = app.json("/actuator/migrations/targets?size=2");
+			assertThat((Integer) targets.read("$.total")).isEqualTo(4);
+			assertThat((Integer) targets.read("$.states.UP_TO_DATE")).isEqualTo(3);
+			assertThat((Integer) targets.read("$.states.FAILED")).isEqualTo(1);
+			assertThat((List<String>) targets.read("$.notReady")).containsExactly("tenants:t_bad");
+			assertThat((String) targets.read("$.errors['tenants:t_bad']")).contains("account");
+			assertThat((Integer) targets.read("$.totalPages")).isEqualTo(2);
+			assertThat((List<String>) targets.read("$.targets[*].target")).containsExactly("default", "tenants:t_a");
+			assertThat((List<String>) app.json("/actuator/migrations/targets?page=1&size=2").read("$.targets[*].target"))
+				.containsExactly("tenants:t_b", "tenants:t_bad");
+			Json history = app.json("/actuator/migrations/history?target=tenants:t_a");
+			assertThat((String) history.read("$.target")).isEqualTo("tenants:t_a");
+			assertThat((List<String>) history.read("$.changeSets[*].id")).containsExactly("first-account", "account");
+			assertThat(app.status("/actuator/migrations/history?target=tenants:nope")).isEqualTo(400);
+			assertThat(app.status("/actuator/health")).isEqualTo(503);
+			Json health = new Json(app.get("/actuator/health").body());
+			assertThat((String) health.read("$.status")).isEqualTo("DOWN");
+			assertThat((List<String>) health.read("$.components.migrations.details.targets.notReady"))
+				.containsExactly("tenants:t_bad");
+			assertThat(app.status("/actuator/health/readiness")).isEqualTo(503);
+		}
+	}
+
+}
