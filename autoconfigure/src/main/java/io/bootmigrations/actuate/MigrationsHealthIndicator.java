@@ -8,6 +8,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.Failures;
+import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.status.MigrationReadiness;
@@ -83,10 +85,8 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 					+ lastRun.applied() + " in " + lastRun.durationMs() + " ms");
 			StatusDocument.Error error = lastRun.error();
 			if (error != null) {
-				StatusDocument.ChangeSet changeSet = error.changeSet();
-				builder.withDetail("error", ((changeSet != null)
-						? changeSet.file() + "::" + changeSet.id() + "::" + changeSet.author() + ": " : "")
-						+ error.message());
+				MigrationFailure failure = status.lastRun().error();
+				builder.withDetail("error", (failure != null) ? Failures.summary(failure) : error.message());
 			}
 		}
 		if (!document.warnings().isEmpty()) {

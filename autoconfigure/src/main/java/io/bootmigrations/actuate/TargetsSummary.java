@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
@@ -47,8 +48,7 @@ public record TargetsSummary(int total, Map<String, Integer> states, List<String
 				RunReport lastRun = status.lastRun();
 				MigrationFailure error = (lastRun != null) ? lastRun.error() : null;
 				if (error != null) {
-					errors.put(target.getKey(), ((error.changeSet() != null)
-							? error.changeSet().identifier() + ": " : "") + error.message());
+					errors.put(target.getKey(), Failures.summary(error));
 				}
 			}
 			else if (readiness == MigrationReadiness.WAITING) {

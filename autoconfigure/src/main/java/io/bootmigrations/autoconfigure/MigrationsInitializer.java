@@ -23,6 +23,7 @@ import io.bootmigrations.autoconfigure.MigrationsProperties.Mode;
 import io.bootmigrations.autoconfigure.MigrationsProperties.OnFailure;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
+import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.ValidationResult;
 
@@ -269,19 +270,8 @@ public class MigrationsInitializer implements InitializingBean, ApplicationEvent
 	}
 
 	private void logFailure(MigrationFailure failure, String consequence) {
-		StringBuilder message = new StringBuilder("Migrations: the migration failed (")
-			.append(failure.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-			.append("); ")
-			.append(consequence)
-			.append(". ");
-		if (failure.changeSet() != null) {
-			message.append("Changeset ").append(failure.changeSet().identifier()).append(": ");
-		}
-		else if (failure.file() != null) {
-			message.append("Changelog ").append(failure.file()).append(": ");
-		}
-		message.append(failure.message()).append(". ").append(failure.action());
-		logger.error(message);
+		logger.error("Migrations: the migration failed (" + Failures.kind(failure) + "); " + consequence + ". "
+				+ Failures.summary(failure) + ". " + failure.action());
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.ChangeSetInfo;
+import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
@@ -179,12 +180,8 @@ final class CommandResults {
 		StringBuilder text = new StringBuilder("ERROR: ").append(command.commandName()).append(" failed");
 		if (failure != null) {
 			error.putAll(CommandJson.fields(StatusDocument.Error.of(failure)));
-			text.append(" (").append(failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-				.append(").\n");
-			if (failure.changeSet() != null) {
-				text.append(line("Changeset", describe(failure.changeSet())));
-			}
-			text.append(line("Error", failure.message())).append(line("Action", failure.action()));
+			text.append(" (").append(Failures.kind(failure)).append(").\n");
+			Failures.details(failure).forEach((detail) -> text.append(line(detail.getKey(), detail.getValue())));
 		}
 		else {
 			error.put("kind", "OTHER");

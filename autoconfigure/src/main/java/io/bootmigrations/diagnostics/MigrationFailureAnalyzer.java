@@ -5,6 +5,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import io.bootmigrations.engine.ChangeSetInfo;
 import io.bootmigrations.engine.MigrationException;
+import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 
 /**
@@ -19,20 +20,9 @@ class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExceptio
 	}
 
 	static String describe(MigrationFailure failure) {
-		StringBuilder description = new StringBuilder("The database migration failed (")
-			.append(failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-			.append(").\n\n");
-		ChangeSetInfo changeSet = failure.changeSet();
-		if (changeSet != null) {
-			description.append("    Changeset: ").append(changeSet.id()).append('\n');
-			description.append("    Author:    ").append(changeSet.author()).append('\n');
-			description.append("    File:      ").append(changeSet.file()).append('\n');
-		}
-		else if (failure.file() != null) {
-			description.append("    Changelog: ").append(failure.file()).append('\n');
-		}
-		description.append("    Error:     ").append(failure.message().replace("\n", "\n               "));
-		return description.toString();
+		String details = Failures.lines(failure, "    ", false);
+		return "The database migration failed (" + Failures.kind(failure) + ").\n\n"
+				+ details.substring(0, details.length() - 1);
 	}
 
 }

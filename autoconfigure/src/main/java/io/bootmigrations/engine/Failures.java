@@ -3,8 +3,8 @@ package io.bootmigrations.engine;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Map;
 
 import liquibase.change.AbstractSQLChange;
 import liquibase.changelog.ChangeSet;
@@ -16,27 +16,93 @@ import liquibase.exception.ValidationFailedException;
 import liquibase.precondition.FailedPrecondition;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 import io.bootmigrations.engine.MigrationFailure.Kind;
 import io.bootmigrations.lock.LockTimeoutException;
 
 /**
  * Turns what Liquibase and the driver throw into a {@link MigrationFailure}: what failed,
- * where, and what to do.
+ * where, and what to do; and turns a failure into text, the one way for every reader
+ * (the exception's message, the failure analyzer, the logs, the command line, health).
  */
-final class Failures {
+public final class Failures {
 
-	private static final Pattern MISSING_FILE = Pattern.compile("The file (\\S+) was not found");
-
-	private static final Pattern PARSED_FILE = Pattern
-		.compile("(?:Error parsing line \\d+ column \\d+ of (\\S+?):(?=\\s)|Syntax error in file (\\S+?):(?=\\s)|"
-				+ "formatted changelog '([^']+)')");
-
-	private static final Pattern DUPLICATES = Pattern.compile("duplicate identifiers\\s+((?:\\S+::\\S+::\\S+\\s*)+)");
+	private static final SQLExceptionTranslator TRANSLATOR = new SQLExceptionSubclassTranslator();
 
 	private Failures() {
+	}
+
+	/**
+	 * The kind of a failure as words: {@code changeset failed}, {@code refused}, ...
+	 * @param failure the failure
+	 * @return the kind
+	 */
+	public static String kind(MigrationFailure failure) {
+		return failure.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+
+	/**
+	 * A failure in one line: where (the changeset, else the changelog) and the error,
+	 * for a log line, an exception message or a health detail.
+	 * @param failure the failure
+	 * @return {@code Changeset <file::id::author>: <error>}, {@code Changelog <file>:
+	 * <error>} or the error alone
+	 */
+	public static String summary(MigrationFailure failure) {
+		ChangeSetInfo changeSet = failure.changeSet();
+		String where = (changeSet != null) ? "Changeset " + changeSet.identifier()
+				: (failure.file() != null) ? "Changelog " + failure.file() : null;
+		return (where != null) ? where + ": " + failure.message() : failure.message();
+	}
+
+	/**
+	 * A failure as labelled lines, for the failure analyzer and the command line: the
+	 * changeset ({@code Changeset}, {@code Author}, {@code File}) or the
+	 * {@code Changelog}, then {@code Error}, then {@code Action}.
+	 * @param failure the failure
+	 * @return the labels and values, in order
+	 */
+	public static List<Map.Entry<String, String>> details(MigrationFailure failure) {
+		List<Map.Entry<String, String>> details = new ArrayList<>();
+		ChangeSetInfo changeSet = failure.changeSet();
+		if (changeSet != null) {
+			details.add(Map.entry("Changeset", changeSet.id()));
+			details.add(Map.entry("Author", changeSet.author()));
+			details.add(Map.entry("File", changeSet.file()));
+		}
+		else if (failure.file() != null) {
+			details.add(Map.entry("Changelog", failure.file()));
+		}
+		details.add(Map.entry("Error", failure.message()));
+		details.add(Map.entry("Action", failure.action()));
+		return details;
+	}
+
+	/**
+	 * Render {@link #details(MigrationFailure)} as aligned lines, continuation lines
+	 * indented under the value.
+	 * @param failure the failure
+	 * @param indent what each line starts with
+	 * @param withAction whether to end with the action
+	 * @return the lines, each ending in a newline
+	 */
+	public static String lines(MigrationFailure failure, String indent, boolean withAction) {
+		StringBuilder text = new StringBuilder();
+		for (Map.Entry<String, String> detail : details(failure)) {
+			if (withAction || !detail.getKey().equals("Action")) {
+				String label = String.format(Locale.ROOT, "%-11s", detail.getKey() + ":");
+				text.append(indent).append(label)
+					.append(detail.getValue().replace("\n", "\n" + " ".repeat(indent.length() + label.length())))
+					.append('\n');
+			}
+		}
+		return text.toString();
 	}
 
 	static MigrationException toException(Throwable ex, @Nullable ChangeSet failedChangeSet, String changeLog) {
@@ -113,7 +179,7 @@ final class Failures {
 	static MigrationFailure classify(Throwable ex, @Nullable ChangeSet failedChangeSet, String changeLog) {
 		ValidationFailedException validation = find(ex, ValidationFailedException.class);
 		if (validation != null) {
-			return validationFailure(validation, changeLog);
+			return ChangeLogFailures.validation(validation, changeLog);
 		}
 		PreconditionFailedException precondition = find(ex, PreconditionFailedException.class);
 		if (precondition != null) {
@@ -147,27 +213,7 @@ final class Failures {
 		}
 		ChangeLogParseException parse = find(ex, ChangeLogParseException.class);
 		if (parse != null) {
-			String message = String.valueOf(parse.getMessage()).replaceAll("^(liquibase\\.exception\\.\\w+: )+", "");
-			Matcher missing = MISSING_FILE.matcher(message);
-			if (missing.find()) {
-				String file = missing.group(1);
-				boolean master = file.equals(changeLog) || changeLog.endsWith(file) || file.endsWith(changeLog);
-				return new MigrationFailure(Kind.CHANGELOG_NOT_FOUND, null, changeLog,
-						master ? "The changelog " + file + " does not exist."
-								: "The file " + file + ", included by " + changeLog
-										+ " or a file it includes, does not exist.",
-						master ? "Check spring.liquibase.change-log: the file must be on the classpath (for "
-								+ "example src/main/resources/" + file + ") or be a file: URL. Nothing was applied."
-								: "Fix the include's file attribute (paths are relative to the classpath unless "
-										+ "relativeToChangelogFile=\"true\") or add the missing file. Nothing was "
-										+ "applied.");
-			}
-			Matcher located = PARSED_FILE.matcher(message);
-			String file = located.find() ? firstNonNull(located) : changeLog;
-			return new MigrationFailure(Kind.CHANGELOG_INVALID, null, file, JdbcUrls.scrub(readable(message)),
-					"Fix " + file + " at the line named above: "
-							+ "a misspelled change type or attribute, or broken XML/YAML/SQL syntax. Nothing was "
-							+ "applied.");
+			return ChangeLogFailures.parse(parse, changeLog);
 		}
 		LockTimeoutException lockTimeout = find(ex, LockTimeoutException.class);
 		if (lockTimeout != null) {
@@ -192,29 +238,6 @@ final class Failures {
 				"See the cause below; nothing after the last applied changeset was recorded.");
 	}
 
-	private static MigrationFailure validationFailure(ValidationFailedException ex, String changeLog) {
-		List<String> checksums = ex.getInvalidMD5Sums();
-		if (!checksums.isEmpty()) {
-			return failure(Kind.VALIDATION_FAILED, null, changeLog,
-					"Applied changesets were edited after they ran (stored vs current checksum): "
-							+ String.join("; ", checksums),
-					"Either revert the edit, or add <validCheckSum> with the new checksum to the changeset if the "
-							+ "edit is harmless, or clear the stored checksums deliberately "
-							+ "(spring.liquibase.clear-checksums=true for one start). Nothing was applied.");
-		}
-		Matcher duplicate = DUPLICATES.matcher(ex.getMessage());
-		if (duplicate.find()) {
-			String identifiers = duplicate.group(1).strip().replaceAll("\\s+", ", ");
-			String file = identifiers.contains("::") ? identifiers.substring(0, identifiers.indexOf("::")) : changeLog;
-			return new MigrationFailure(Kind.VALIDATION_FAILED, null, file,
-					"Two or more changesets have the same identifier (file::id::author): " + identifiers,
-					"Give each changeset its own id (or author). If the duplicate was applied already, keep that one "
-							+ "unchanged and rename the new one. Nothing was applied.");
-		}
-		return failure(Kind.VALIDATION_FAILED, null, changeLog, ex.getMessage().strip(),
-				"Fix the changelog as described; nothing was applied.");
-	}
-
 	private static String preconditionMessage(PreconditionFailedException ex) {
 		List<String> messages = new ArrayList<>();
 		for (FailedPrecondition failed : ex.getFailedPreconditions()) {
@@ -225,37 +248,13 @@ final class Failures {
 		return messages.isEmpty() ? String.valueOf(ex.getMessage()) : "Precondition failed: " + String.join("; ", messages);
 	}
 
-	/**
-	 * An XML schema error lists every element that would be allowed, with namespaces:
-	 * keep what is wrong and where.
-	 */
-	private static String readable(String message) {
-		String result = message.replace("\"http://www.liquibase.org/xml/ns/dbchangelog\":", "")
-			.replaceAll("'\\{([^}']*)}'", "'$1'");
-		int expected = result.indexOf(" One of '");
-		if (expected >= 0 && result.endsWith("is expected.")) {
-			result = result.substring(0, expected)
-					+ " It is not a change type or element that Liquibase knows here; check its spelling.";
-		}
-		return result.strip();
-	}
-
-	private static String firstNonNull(Matcher matcher) {
-		for (int group = 1; group <= matcher.groupCount(); group++) {
-			if (matcher.group(group) != null) {
-				return matcher.group(group);
-			}
-		}
-		return matcher.group();
-	}
-
 	private static boolean isPermissionDenied(SQLException ex) {
 		String state = ex.getSQLState();
 		int code = ex.getErrorCode();
 		return "42501".equals(state) || code == 1142 || code == 1044 || code == 1227;
 	}
 
-	private static MigrationFailure failure(Kind kind, @Nullable ChangeSet changeSet, String changeLog,
+	static MigrationFailure failure(Kind kind, @Nullable ChangeSet changeSet, String changeLog,
 			@Nullable String message, String action) {
 		ChangeSetInfo info = (changeSet != null) ? ChangeLogModel.info(changeSet) : null;
 		String file = (info != null) ? info.file() : changeLog;
@@ -302,9 +301,7 @@ final class Failures {
 			boolean transactionalDdl) {
 		SQLException sql = find(ex, SQLException.class);
 		String state = (sql != null) ? sql.getSQLState() : null;
-		if (state == null || !(state.startsWith("08") || state.startsWith("57P"))
-				|| !(new SQLStateSQLExceptionTranslator().translate("migration", null,
-						sql) instanceof DataAccessResourceFailureException)) {
+		if (state == null || !(state.startsWith("08") || state.startsWith("57P")) || !isResourceFailure(sql)) {
 			return null;
 		}
 		String cause = "The connection to the database was lost (SQLState " + state + ": "
@@ -324,6 +321,18 @@ final class Failures {
 	private static boolean isConnectionProblem(SQLException ex) {
 		String state = ex.getSQLState();
 		return state != null && (state.startsWith("08") || state.startsWith("28"));
+	}
+
+	/**
+	 * Whether Spring's SQL exception translation (by exception subclass, then by SQL
+	 * state) calls this a failure of the database as a resource: the connection or the
+	 * server (SQL states 08, 53, 57, ...), not the statement.
+	 */
+	static boolean isResourceFailure(SQLException ex) {
+		DataAccessException translated = TRANSLATOR.translate("migration", null, ex);
+		return translated instanceof DataAccessResourceFailureException
+				|| translated instanceof TransientDataAccessResourceException
+				|| translated instanceof RecoverableDataAccessException;
 	}
 
 	static <T extends Throwable> @Nullable T find(@Nullable Throwable ex, Class<T> type) {

@@ -99,10 +99,7 @@ public final class MigrationEngine {
 		return this.dataSource;
 	}
 
-	/**
-	 * The current status snapshot. Never touches the database.
-	 * @return the status
-	 */
+	/** @return the current status snapshot; never touches the database */
 	public MigrationStatus status() {
 		return this.runner.status();
 	}
@@ -126,12 +123,7 @@ public final class MigrationEngine {
 		return this.runner.refresh();
 	}
 
-	/**
-	 * Run an operation: plan, lock, plan again, apply, publish the status.
-	 * @param operation the operation
-	 * @return what the run did
-	 * @throws MigrationException if it was refused (nothing changed) or failed
-	 */
+	/** Run an operation: plan, lock, plan again, apply, publish the status. */
 	<P> RunReport run(Operation<P> operation) {
 		return this.runner.run(operation);
 	}
@@ -158,29 +150,17 @@ public final class MigrationEngine {
 		return run(new DowngradeOperation(target, this.settings.changeLog()));
 	}
 
-	/**
-	 * The SQL {@link #upgrade(RevisionTarget)} would run, without running it.
-	 * @param target where an upgrade would go
-	 * @return the SQL script
-	 */
+	/** @return the SQL {@link #upgrade(RevisionTarget)} would run, without running it */
 	public String upgradeSql(RevisionTarget target) {
 		return this.runner.sql(new UpgradeOperation(target, this.settings.changeLog()));
 	}
 
-	/**
-	 * The SQL {@link #downgrade(RevisionTarget)} would run, without running it.
-	 * @param target where a downgrade would go
-	 * @return the SQL script
-	 */
+	/** @return the SQL {@link #downgrade(RevisionTarget)} would run, without running it */
 	public String downgradeSql(RevisionTarget target) {
 		return this.runner.sql(new DowngradeOperation(target, this.settings.changeLog()));
 	}
 
-	/**
-	 * Tag the current state of the database (the last applied changeset).
-	 * @param tag the tag name
-	 * @return what the run did
-	 */
+	/** Tag the last applied changeset; returns what the run did. */
 	public RunReport tag(String tag) {
 		return run(new TagOperation(tag, this.settings.changeLog()));
 	}
@@ -205,27 +185,17 @@ public final class MigrationEngine {
 		return new ValidationResult(refresh(), mismatches);
 	}
 
-	/**
-	 * Clear the stored checksums; they are recomputed on the next run. A repair tool.
-	 * @return what the run did
-	 */
+	/** Clear the stored checksums (recomputed on the next run); returns what the run did. */
 	public RunReport clearChecksums() {
 		return run(RepairOperation.CLEAR_CHECKSUMS);
 	}
 
-	/**
-	 * Release Liquibase's lock in {@code DATABASECHANGELOGLOCK}, whoever holds it. A
-	 * repair tool for a lock left by a killed process.
-	 * @return what the run did
-	 */
+	/** Release Liquibase's lock in {@code DATABASECHANGELOGLOCK}; returns what the run did. */
 	public RunReport releaseLocks() {
 		return run(RepairOperation.RELEASE_LOCKS);
 	}
 
-	/**
-	 * The changesets recorded as applied, newest first, read from the database now.
-	 * @return the history
-	 */
+	/** @return the changesets recorded as applied, newest first, read from the database now */
 	public List<ChangeSetInfo> history() {
 		List<ChangeSetInfo> applied = new ArrayList<>(refresh().applied());
 		Collections.reverse(applied);

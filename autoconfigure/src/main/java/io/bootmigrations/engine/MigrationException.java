@@ -24,14 +24,7 @@ public class MigrationException extends RuntimeException {
 	}
 
 	private static String describe(MigrationFailure failure) {
-		StringBuilder message = new StringBuilder("Migration failed");
-		if (failure.changeSet() != null) {
-			message.append(" in changeset ").append(failure.changeSet().identifier());
-		}
-		else if (failure.file() != null) {
-			message.append(" in ").append(failure.file());
-		}
-		return message.append(": ").append(failure.message()).toString();
+		return "Migration failed (" + Failures.kind(failure) + "). " + Failures.summary(failure);
 	}
 
 }

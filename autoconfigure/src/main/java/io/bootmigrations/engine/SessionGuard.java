@@ -25,6 +25,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+
 import io.bootmigrations.engine.MigrationFailure.Kind;
 import io.bootmigrations.engine.MigrationStatus.LockInfo;
 import io.bootmigrations.lock.LockHolder;
@@ -45,8 +50,6 @@ final class SessionGuard {
 
 	private static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
-	private static final String DEFAULT_LOCK_TABLE = "DATABASECHANGELOGLOCK";
-
 	private final Safeguards safeguards;
 
 	private final MigrationSettings settings;
@@ -66,41 +69,73 @@ final class SessionGuard {
 	Connection connect(DataSource dataSource) throws SQLException {
 		Duration limit = this.safeguards.waitForDatabase();
 		long start = System.nanoTime();
-		Duration retry = FIRST_RETRY;
-		for (int attempt = 1;; attempt++) {
-			try {
-				return dataSource.getConnection();
-			}
-			catch (Exception ex) {
-				if (!isUnreachable(ex)) {
+		int[] attempts = { 0 };
+		RetryPolicy.Builder policy = RetryPolicy.builder()
+			.predicate(SessionGuard::isUnreachable)
+			.maxRetries(limit.isZero() ? 0 : Integer.MAX_VALUE)
+			.delay(FIRST_RETRY)
+			.multiplier(2)
+			.maxDelay(MAX_RETRY);
+		if (!limit.isZero()) {
+			// a retry whose backoff would end after the limit is not made
+			policy.timeout(limit);
+		}
+		try {
+			return new RetryTemplate(policy.build()).execute(() -> {
+				attempts[0]++;
+				try {
+					return dataSource.getConnection();
+				}
+				catch (Exception ex) {
+					Duration waited = Duration.ofNanos(System.nanoTime() - start);
+					Duration retry = backOff(attempts[0]);
+					if (isUnreachable(ex) && !limit.isZero() && waited.plus(retry).compareTo(limit) <= 0) {
+						logger.warn("Migrations: database not reachable (attempt " + attempts[0] + ", waited "
+								+ seconds(waited) + " of " + seconds(limit) + "): " + reason(ex) + "; retrying in "
+								+ seconds(retry));
+					}
 					throw ex;
 				}
-				Duration waited = Duration.ofNanos(System.nanoTime() - start);
-				String reason = reason(ex);
-				if (limit.isZero() || waited.plus(retry).compareTo(limit) > 0) {
-					throw new MigrationException(new MigrationFailure(Kind.DATABASE_UNAVAILABLE, null,
-							this.settings.changeLog(),
-							"The database could not be reached after " + attempt + " attempt"
-									+ ((attempt == 1) ? "" : "s") + " in " + seconds(waited) + ": " + reason,
-							"Check that the database is running and reachable from here, and the datasource's URL, "
-									+ "user and password. If the database starts slowly, raise "
-									+ "migrations.startup.wait-for-database (now " + limit + ")."),
-							ex);
-				}
-				logger.warn("Migrations: database not reachable (attempt " + attempt + ", waited " + seconds(waited)
-						+ " of " + seconds(limit) + "): " + reason + "; retrying in " + seconds(retry));
-				sleep(retry);
-				retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
-			}
+			});
 		}
+		catch (RetryException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				throw new IllegalStateException("Interrupted while waiting for the database", ex);
+			}
+			Throwable last = ex.getCause();
+			if (!isUnreachable(last)) {
+				if (last instanceof SQLException sql) {
+					throw sql;
+				}
+				if (last instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException(last);
+			}
+			Duration waited = Duration.ofNanos(System.nanoTime() - start);
+			int attempt = attempts[0];
+			throw new MigrationException(new MigrationFailure(Kind.DATABASE_UNAVAILABLE, null,
+					this.settings.changeLog(),
+					"The database could not be reached after " + attempt + " attempt" + ((attempt == 1) ? "" : "s")
+							+ " in " + seconds(waited) + ": " + reason(last),
+					"Check that the database is running and reachable from here, and the datasource's URL, "
+							+ "user and password. If the database starts slowly, raise "
+							+ "migrations.startup.wait-for-database (now " + limit + ")."),
+					last);
+		}
+	}
+
+	/** The backoff after the given attempt, as the retry policy computes it. */
+	private static Duration backOff(int attempt) {
+		Duration retry = FIRST_RETRY.multipliedBy(1L << Math.min(attempt - 1, 20));
+		return (retry.compareTo(MAX_RETRY) > 0) ? MAX_RETRY : retry;
 	}
 
 	/**
 	 * Run {@code work} holding the migration lock on {@code connection}.
 	 */
 	<T> T underLock(Connection connection, Callable<T> work) throws Exception {
-		String table = (this.settings.changeLogTable() != null) ? this.settings.changeLogTable()
-				: "DATABASECHANGELOG";
+		String table = this.settings.changeLogTableName();
 		MigrationLock lock;
 		try {
 			lock = MigrationLocks.forDatabase(this.safeguards.lockStrategy(), connection, lockSchema(), table);
@@ -161,19 +196,19 @@ final class SessionGuard {
 	}
 
 	private @Nullable String lockSchema() {
-		return (this.settings.liquibaseSchema() != null) ? this.settings.liquibaseSchema()
-				: this.settings.defaultSchema();
+		return this.settings.historySchema();
 	}
 
 	private String lockTable() {
-		return (this.settings.lockTable() != null) ? this.settings.lockTable() : DEFAULT_LOCK_TABLE;
+		return this.settings.lockTableName();
 	}
 
 	private boolean staleLiquibaseLock(Connection connection) throws SQLException {
 		String name = lockTable();
 		String schema = lockSchema();
 		var metaData = connection.getMetaData();
-		boolean catalogs = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT).matches(".*(mariadb|mysql).*");
+		DatabaseDriver database = DatabaseDriver.fromProductName(metaData.getDatabaseProductName());
+		boolean catalogs = database == DatabaseDriver.MARIADB || database == DatabaseDriver.MYSQL;
 		for (String candidate : List.of(name, name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT))) {
 			String catalog = catalogs ? ((schema != null) ? schema : connection.getCatalog()) : null;
 			String schemaPattern = catalogs ? null : ((schema != null) ? schema : connection.getSchema());
@@ -194,7 +229,12 @@ final class SessionGuard {
 		return false;
 	}
 
-	static boolean isUnreachable(Throwable ex) {
+	/**
+	 * Whether a connection failure is worth waiting for: the network, or what Spring's
+	 * SQL exception translation calls a resource failure (SQL states 08, 53, 57: the
+	 * server is starting, shutting down or out of connections).
+	 */
+	static boolean isUnreachable(@Nullable Throwable ex) {
 		Throwable candidate = ex;
 		for (int depth = 0; candidate != null && depth < 32; depth++, candidate = candidate.getCause()) {
 			if (candidate instanceof ConnectException || candidate instanceof UnknownHostException
@@ -202,11 +242,8 @@ final class SessionGuard {
 					|| candidate instanceof SQLTransientConnectionException) {
 				return true;
 			}
-			if (candidate instanceof SQLException sql && sql.getSQLState() != null) {
-				String state = sql.getSQLState();
-				if (state.startsWith("08") || state.equals("57P03") || state.equals("53300")) {
-					return true;
-				}
+			if (candidate instanceof SQLException sql && Failures.isResourceFailure(sql)) {
+				return true;
 			}
 		}
 		return false;
@@ -229,16 +266,6 @@ final class SessionGuard {
 
 	private static String seconds(Duration duration) {
 		return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for the database", ex);
-		}
 	}
 
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.Executor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
+
 /**
  * Bounds on a migration session whose network goes away. On PostgreSQL the server ends a
  * session that is idle (in a transaction or not) longer than the idle timeouts, and one
@@ -59,7 +61,8 @@ public record SessionTimeouts(Duration networkTimeout, Duration keepalivesIdle, 
 					}
 				});
 			}
-			if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+			if (DatabaseDriver.fromProductName(
+					connection.getMetaData().getDatabaseProductName()) == DatabaseDriver.POSTGRESQL) {
 				Map<String, String> previous = setAll(connection, serverSettings());
 				if (!previous.isEmpty()) {
 					restores.add(() -> {

@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
+
 /**
  * Chooses the {@link MigrationLock} for a database.
  */
@@ -30,12 +32,16 @@ public final class MigrationLocks {
 		if (strategy == LockStrategy.LIQUIBASE) {
 			return new LiquibaseTableLock();
 		}
-		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-		if (product.contains("postgresql")) {
-			return new PostgresAdvisoryLock(resolve(schema, connection.getSchema(), "public"), table);
-		}
-		if (product.contains("mariadb") || product.contains("mysql")) {
-			return new MariaDbNamedLock(resolve(schema, connection.getCatalog(), ""), table);
+		switch (DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName())) {
+			case POSTGRESQL -> {
+				return new PostgresAdvisoryLock(resolve(schema, connection.getSchema(), "public"), table);
+			}
+			case MARIADB, MYSQL -> {
+				return new MariaDbNamedLock(resolve(schema, connection.getCatalog(), ""), table);
+			}
+			default -> {
+				// no native lock: Liquibase's table lock, unless advisory was required
+			}
 		}
 		if (strategy == LockStrategy.ADVISORY) {
 			throw new IllegalStateException("migrations.lock.strategy=advisory, but "

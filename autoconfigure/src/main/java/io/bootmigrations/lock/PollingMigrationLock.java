@@ -4,13 +4,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.util.backoff.BackOffExecution;
+
 /**
- * A database-native lock taken by polling a non-blocking "try lock" with backoff, so that
- * the wait can be reported and can time out without depending on server settings.
+ * A database-native lock taken by polling a non-blocking "try lock" with backoff (Spring's
+ * {@link RetryTemplate}), so that the wait can be reported and can time out without
+ * depending on server settings.
  */
 abstract class PollingMigrationLock implements MigrationLock {
 
-	private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
+	private static final long FIRST_BACKOFF_MILLIS = 50;
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
@@ -24,19 +30,35 @@ abstract class PollingMigrationLock implements MigrationLock {
 	@Override
 	public Handle acquire(Connection connection, Duration timeout, WaitListener listener) throws SQLException {
 		long start = System.nanoTime();
-		long backoff = FIRST_BACKOFF.toNanos();
-		long nextReport = 0;
-		while (!tryAcquire(connection)) {
-			long waited = System.nanoTime() - start;
-			if (waited >= timeout.toNanos()) {
-				throw new LockTimeoutException(strategy(), holder(connection), timeout);
+		long[] nextReport = { 0 };
+		RetryTemplate polling = new RetryTemplate(RetryPolicy.builder()
+			.includes(Busy.class)
+			.backOff(() -> new WithinTimeout(start, timeout))
+			.build());
+		try {
+			polling.execute(() -> {
+				if (tryAcquire(connection)) {
+					return null;
+				}
+				long waited = System.nanoTime() - start;
+				if (waited < timeout.toNanos() && waited >= nextReport[0]) {
+					listener.waiting(holder(connection), Duration.ofNanos(waited), timeout);
+					nextReport[0] = waited + REPORT_EVERY.toNanos();
+				}
+				throw new Busy();
+			});
+		}
+		catch (RetryException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				throw new IllegalStateException("Interrupted while waiting for the migration lock", ex);
 			}
-			if (waited >= nextReport) {
-				listener.waiting(holder(connection), Duration.ofNanos(waited), timeout);
-				nextReport = waited + REPORT_EVERY.toNanos();
+			if (ex.getCause() instanceof SQLException failure) {
+				throw failure;
 			}
-			sleep(Math.min(backoff, timeout.toNanos() - waited));
-			backoff = Math.min(backoff * 2, MAX_BACKOFF.toNanos());
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new LockTimeoutException(strategy(), holder(connection), timeout);
 		}
 		return () -> release(connection);
 	}
@@ -56,14 +78,45 @@ abstract class PollingMigrationLock implements MigrationLock {
 	 */
 	protected abstract void release(Connection connection) throws SQLException;
 
-	private static void sleep(long nanos) {
-		try {
-			Thread.sleep(Math.max(1, nanos / 1_000_000));
+	/**
+	 * The lock is taken by someone else: poll again.
+	 */
+	private static final class Busy extends Exception {
+
+		Busy() {
+			super("busy", null, false, false);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for the migration lock", ex);
+
+	}
+
+	/**
+	 * Exponential backoff from {@value #FIRST_BACKOFF_MILLIS} ms to 1 s, never sleeping past
+	 * the timeout, so that the last try comes at the timeout; stops once it is reached.
+	 */
+	private static final class WithinTimeout implements BackOffExecution {
+
+		private final long start;
+
+		private final long timeout;
+
+		private long backoff = FIRST_BACKOFF_MILLIS;
+
+		WithinTimeout(long start, Duration timeout) {
+			this.start = start;
+			this.timeout = timeout.toNanos();
 		}
+
+		@Override
+		public long nextBackOff() {
+			long remaining = this.timeout - (System.nanoTime() - this.start);
+			if (remaining <= 0) {
+				return STOP;
+			}
+			long next = Math.max(1, Math.min(this.backoff, remaining / 1_000_000));
+			this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF.toMillis());
+			return next;
+		}
+
 	}
 
 }

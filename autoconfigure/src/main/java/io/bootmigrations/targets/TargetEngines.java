@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import io.bootmigrations.engine.JdbcUrls;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
+import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
@@ -468,9 +469,7 @@ public final class TargetEngines {
 	}
 
 	private static String describe(MigrationFailure failure) {
-		String where = (failure.changeSet() != null) ? "changeset " + failure.changeSet().identifier() + ": "
-				: (failure.file() != null) ? failure.file() + ": " : "";
-		return where + failure.message();
+		return Failures.summary(failure);
 	}
 
 	private void logSummary(List<TargetRun> runs, int threads, Duration took) {

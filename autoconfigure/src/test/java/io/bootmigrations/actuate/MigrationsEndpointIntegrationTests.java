@@ -165,7 +165,7 @@ class MigrationsEndpointIntegrationTests {
 			Json health = new Json(app.get("/actuator/health").body());
 			assertThat((String) health.read("$.components.migrations.status")).isEqualTo("DOWN");
 			assertThat((String) health.read("$.components.migrations.details.error"))
-				.startsWith("db/engine/failing.xml::broken-invoice::bob: ")
+				.startsWith("Changeset db/engine/failing.xml::broken-invoice::bob: ")
 				.contains("no_such_table");
 		}
 		assertThat(output).contains("Migrations: the migration failed (changeset failed); the application stays up "

@@ -1,6 +1,7 @@
 package io.bootmigrations.engine;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 import liquibase.change.core.RawSQLChange;
 import liquibase.changelog.ChangeSet;
@@ -50,6 +51,55 @@ class FailuresTests {
 			.contains("while no changeset was running");
 		assertThat(Failures.connectionLost(new SQLException("syntax error", "42601"), changeSet, "db/changelog.xml",
 				true)).isNull();
+	}
+
+	@Test
+	void oneTextForEveryReader() {
+		MigrationFailure failure = Failures.classify(new MigrationFailedException(changeSet("INSERT INTO t VALUES (1)"),
+				new SQLException("ERROR: relation \"t\" does not exist\n  Position: 13", "42P01")),
+				changeSet("INSERT INTO t VALUES (1)"), "db/changelog.xml");
+		assertThat(Failures.kind(failure)).isEqualTo("changeset failed");
+		assertThat(Failures.summary(failure))
+			.isEqualTo("Changeset db/changelog.xml::1::alice: ERROR: relation \"t\" does not exist\n  Position: 13");
+		assertThat(Failures.details(failure)).extracting(Map.Entry::getKey)
+			.containsExactly("Changeset", "Author", "File", "Error", "Action");
+		assertThat(Failures.lines(failure, "    ", false)).isEqualTo("""
+				    Changeset: 1
+				    Author:    alice
+				    File:      db/changelog.xml
+				    Error:     ERROR: relation "t" does not exist
+				                 Position: 13
+				""");
+		assertThat(new MigrationException(failure, null).getMessage())
+			.isEqualTo("Migration failed (changeset failed). " + Failures.summary(failure));
+	}
+
+	@Test
+	void aFailureWithoutChangeSetNamesTheChangeLog() {
+		MigrationFailure failure = new MigrationFailure(Kind.REFUSED, null, "db/changelog.xml", "Unknown tag 'x'",
+				"Use a tag.");
+		assertThat(Failures.summary(failure)).isEqualTo("Changelog db/changelog.xml: Unknown tag 'x'");
+		assertThat(Failures.lines(failure, "", true)).isEqualTo("""
+				Changelog: db/changelog.xml
+				Error:     Unknown tag 'x'
+				Action:    Use a tag.
+				""");
+	}
+
+	@Test
+	void resourceFailuresAreWhatSpringsTranslationSaysTheyAre() {
+		assertThat(Failures.isResourceFailure(new SQLException("refused", "08001"))).isTrue();
+		assertThat(Failures.isResourceFailure(new SQLException("the database system is starting up", "57P03")))
+			.isTrue();
+		assertThat(Failures.isResourceFailure(new SQLException("too many clients", "53300"))).isTrue();
+		assertThat(Failures.isResourceFailure(new java.sql.SQLNonTransientConnectionException("gone"))).isTrue();
+		assertThat(Failures.isResourceFailure(new SQLException("syntax error", "42601"))).isFalse();
+		assertThat(Failures.isResourceFailure(new SQLException("password authentication failed", "28P01")))
+			.isFalse();
+		assertThat(SessionGuard.isUnreachable(new IllegalStateException(new SQLException("refused", "08001"))))
+			.isTrue();
+		assertThat(SessionGuard.isUnreachable(new SQLException("password authentication failed", "28P01")))
+			.isFalse();
 	}
 
 	private static ChangeSet changeSet(String sql) {

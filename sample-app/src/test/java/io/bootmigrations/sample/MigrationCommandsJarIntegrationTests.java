@@ -134,7 +134,7 @@ class MigrationCommandsJarIntegrationTests {
 		assertThat(userTables()).containsExactly("author", "book");
 		Result refused = command("downgrade", changeLog, "--migrations.target=base");
 		assertExit(refused, 2);
-		assertThat(refused.err()).contains("ERROR: downgrade failed (refused)", "002-seed by tests",
+		assertThat(refused.err()).contains("ERROR: downgrade failed (refused)", "Changeset:  002-seed", "Author:     tests",
 				"cannot be rolled back", "Nothing was rolled back", "Action:");
 		assertThat(rows()).containsExactly("001-author", "002-seed", "003-book");
 		assertThat(userTables()).containsExactly("author", "book");

@@ -11,6 +11,8 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
+
 /**
  * The starter's own table, next to {@code DATABASECHANGELOG}: one row per changelog table,
  * holding the fingerprint of the last successful run that left nothing to do and the
@@ -100,7 +102,7 @@ final class FingerprintStore {
 		if (exists(connection)) {
 			return;
 		}
-		String text = textType(connection.getMetaData().getDatabaseProductName());
+		String text = textType(DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName()));
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE " + this.table + " (CHANGELOG_TABLE VARCHAR(255) NOT NULL PRIMARY KEY, "
 					+ "FINGERPRINT VARCHAR(64) NOT NULL, INPUTS " + text + " NOT NULL, RECORDED_AT TIMESTAMP NOT NULL)");
@@ -128,18 +130,13 @@ final class FingerprintStore {
 		}
 	}
 
-	private static String textType(String product) {
-		String name = product.toLowerCase(Locale.ROOT);
-		if (name.contains("postgres")) {
-			return "TEXT";
-		}
-		if (name.contains("mariadb") || name.contains("mysql")) {
-			return "LONGTEXT";
-		}
-		if (name.contains("sql server")) {
-			return "NVARCHAR(MAX)";
-		}
-		return "CLOB";
+	private static String textType(DatabaseDriver database) {
+		return switch (database) {
+			case POSTGRESQL -> "TEXT";
+			case MARIADB, MYSQL -> "LONGTEXT";
+			case SQLSERVER -> "NVARCHAR(MAX)";
+			default -> "CLOB";
+		};
 	}
 
 	private static void inTransaction(Connection connection, SqlWork work) throws SQLException {
