@@ -36,6 +36,7 @@ public final class MigrationCommandAutoConfiguration {
 				MigrationCommandRunner.resultStream(), System.err, System::exit)
 			.withOptions(new DeveloperOptions(properties.getMessage(), properties.isVerbose(),
 					properties.isAutogenerate(), revision.getDirectory(), revision.getAuthor()))
+			.withEntityCheck(properties.getCheck().isEntities())
 			.withTargets(() -> MigrationTargetsConfiguration.engines(targets.getIfAvailable()), properties.getOnly());
 	}
 

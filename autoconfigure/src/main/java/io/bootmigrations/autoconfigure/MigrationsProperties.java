@@ -116,11 +116,17 @@ public class MigrationsProperties implements Validator {
 
 	/**
 	 * Whether the revision command fills the new changeset with the difference between
-	 * the JPA entities and the database.
+	 * the JPA entities and the schema the changelog produces.
 	 */
 	private boolean autogenerate;
 
 	private final Revision revision = new Revision();
+
+	private final Check check = new Check();
+
+	public Check getCheck() {
+		return this.check;
+	}
 
 	// ---- several databases and tenant schemas (issue #11)
 
@@ -232,6 +238,27 @@ public class MigrationsProperties implements Validator {
 
 		public void setAuthor(@Nullable String author) {
 			this.author = author;
+		}
+
+	}
+
+	/**
+	 * What the check command compares besides the database and the changelog.
+	 */
+	public static class Check {
+
+		/**
+		 * Whether the check command also fails when the JPA entities differ from the
+		 * schema the changelog produces (when JPA is present).
+		 */
+		private boolean entities = true;
+
+		public boolean isEntities() {
+			return this.entities;
+		}
+
+		public void setEntities(boolean entities) {
+			this.entities = entities;
 		}
 
 	}

@@ -59,7 +59,7 @@ public final class MigrationsSchemaAutoConfiguration {
 		return new DriftWarnings(driftCheck::getObject);
 	}
 
-	private static ScratchSpace scratchSpace(MigrationEngine engine, MigrationsProperties properties) {
+	static ScratchSpace scratchSpace(MigrationEngine engine, MigrationsProperties properties) {
 		MigrationsProperties.Scratch scratch = properties.getScratch();
 		if (scratch.getUrl() == null) {
 			return new ScratchSpace(engine.dataSource(), SCRATCH_URL);

@@ -57,10 +57,24 @@ public final class RevisionWriter {
 	 * @throws RevisionException if nothing could be written; then nothing was
 	 */
 	public Revision write(String changeLog, @Nullable String directory, String message, String author) {
-		if (message.isBlank()) {
-			throw new RevisionException("The revision command needs a message: --migrations.message=\"add customer "
-					+ "email\" (it becomes the changeset's comment and part of its id).");
-		}
+		return write(changeLog, directory, message, author,
+				(format, id, by, comment) -> ChangeLogFormat.valueOf(format.toUpperCase(Locale.ROOT))
+					.template(id, by, comment));
+	}
+
+	/**
+	 * Write a revision with the given content instead of the template to fill in.
+	 * @param changeLog the master changelog location ({@code spring.liquibase.change-log})
+	 * @param directory where to write, or {@code null} for the master's folder
+	 * @param message what the change does
+	 * @param author the author
+	 * @param content the text of the new file, in the format it is asked for
+	 * @return what was written
+	 * @throws RevisionException if nothing could be written; then nothing was
+	 */
+	public Revision write(String changeLog, @Nullable String directory, String message, String author,
+			Content content) {
+		requireMessage(message);
 		Path master = master(changeLog);
 		ChangeLogFormat masterFormat = ChangeLogFormat.of(master.getFileName().toString());
 		if (masterFormat == null || masterFormat == ChangeLogFormat.SQL) {
@@ -97,8 +111,20 @@ public final class RevisionWriter {
 			throw new RevisionException("Cannot find where to add an include in the master changelog " + master
 					+ " (no closing </databaseChangeLog>); include the revision by hand.");
 		}
-		writeBoth(file, format.template(id, author, message.strip()), master, newMaster, coveredByIncludeAll);
+		writeBoth(file, content.render(format.extension(), id, author, message.strip()), master, newMaster, coveredByIncludeAll);
 		return new Revision(id, author, file, master, !coveredByIncludeAll);
+	}
+
+	/**
+	 * Check that a revision's message is given.
+	 * @param message the message
+	 * @throws RevisionException if it is blank
+	 */
+	public static void requireMessage(String message) {
+		if (message.isBlank()) {
+			throw new RevisionException("The revision command needs a message: --migrations.message=\"add customer "
+					+ "email\" (it becomes the changeset's comment and part of its id).");
+		}
 	}
 
 	private Path master(String changeLog) {
@@ -211,6 +237,24 @@ public final class RevisionWriter {
 			slug = slug.substring(0, 50).replaceAll("-+$", "");
 		}
 		return slug.isEmpty() ? "revision" : slug;
+	}
+
+	/**
+	 * The text of a new revision file.
+	 */
+	@FunctionalInterface
+	public interface Content {
+
+		/**
+		 * Render the file.
+		 * @param format {@code yaml}, {@code xml} or {@code sql}
+		 * @param id the changeset's id
+		 * @param author the changeset's author
+		 * @param message the changeset's comment
+		 * @return the file's text
+		 */
+		String render(String format, String id, String author, String message);
+
 	}
 
 	/**

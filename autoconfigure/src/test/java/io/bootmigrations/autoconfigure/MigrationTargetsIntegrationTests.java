@@ -90,6 +90,23 @@ class MigrationTargetsIntegrationTests {
 	}
 
 	@Test
+	void aMariaDbTargetMigratesBesideThePostgresDefault() {
+		try (TestDatabase mariadb = TestDatabaseServer.mariadb().create("targets")) {
+			try (ConfigurableApplicationContext context = boot(App.class,
+					"migrations.targets.reports.url=" + mariadb.jdbcUrl(),
+					"migrations.targets.reports.user=" + mariadb.username(),
+					"migrations.targets.reports.password=" + mariadb.password(),
+					"migrations.targets.reports.change-log=classpath:db/targets/reports.yaml")) {
+				TargetEngines targets = context.getBean(TargetEngines.class);
+				assertThat(targets.engine("reports").status().state()).isEqualTo(MigrationState.UP_TO_DATE);
+				assertThat(targets.engine("reports").status().database().product()).isEqualTo("MariaDB");
+				assertThat(targets.engine("default").status().database().product()).isEqualTo("PostgreSQL");
+			}
+			assertThat(mariadb.tables()).contains("report");
+		}
+	}
+
+	@Test
 	void schemasComeFromAQueryAndTheApplicationAndANewTenantMigratesWhileRunning() {
 		try (ConfigurableApplicationContext context = boot(CustomizedApp.class,
 				TENANTS + "change-log=classpath:db/targets/tenant.yaml",
@@ -230,13 +247,15 @@ class MigrationTargetsIntegrationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class CustomizedApp {
 
 		@Bean

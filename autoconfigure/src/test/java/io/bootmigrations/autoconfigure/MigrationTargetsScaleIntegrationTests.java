@@ -110,7 +110,8 @@ class MigrationTargetsScaleIntegrationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
 
 	}

@@ -247,13 +247,15 @@ class MigrationsAutoConfigurationIntegrationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class CustomizedApp {
 
 		@Bean
@@ -264,7 +266,8 @@ class MigrationsAutoConfigurationIntegrationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class ReaderApp {
 
 		@Bean

@@ -123,7 +123,8 @@ class MigrationsModeIntegrationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
 
 	}

@@ -143,7 +143,8 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	public static class App {
 
 	}
