@@ -1,7 +1,6 @@
 package io.bootmigrations.actuate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,12 +29,17 @@ import io.bootmigrations.engine.RevisionTarget;
 import io.bootmigrations.engine.RevisionTarget.Direction;
 import io.bootmigrations.engine.RunReport;
 import io.bootmigrations.schema.DriftCheck;
+import io.bootmigrations.status.StatusDocument;
+import io.bootmigrations.status.StatusDocument.ChangeSet;
+import io.bootmigrations.status.StatusDocument.LastRun;
 
 /**
  * {@code /actuator/migrations}: where migrations stand, served from the engine's status
  * snapshot. No call parses the changelog, runs Liquibase or touches the database.
  * <p>
- * The summary describes one migration target, named in {@link Target#target()}
+ * The summary ({@link StatusDocument}, the same document the command line prints with
+ * {@code --migrations.output=json}) describes one migration target, named in
+ * {@link StatusDocument#target()}
  * ({@code default} for the application's DataSource). The fields of a target sit at the
  * top level so that {@code jq .state} works; when an application gets several targets,
  * they are added under a {@code targets} map of the same shape, and the list views take
@@ -45,7 +49,7 @@ import io.bootmigrations.schema.DriftCheck;
 public class MigrationsEndpoint {
 
 	/** The name of the application's one migration target. */
-	public static final String DEFAULT_TARGET = "default";
+	public static final String DEFAULT_TARGET = StatusDocument.DEFAULT_TARGET;
 
 	static final int DEFAULT_PAGE_SIZE = 100;
 
@@ -106,8 +110,8 @@ public class MigrationsEndpoint {
 	 * @return where migrations stand
 	 */
 	@ReadOperation
-	public Target migrations() {
-		return Target.of(DEFAULT_TARGET, this.engine.status(), this.blockOnUnexpected);
+	public StatusDocument migrations() {
+		return StatusDocument.of(DEFAULT_TARGET, this.engine.status(), this.blockOnUnexpected);
 	}
 
 	/**
@@ -208,7 +212,7 @@ public class MigrationsEndpoint {
 		body.put("totalPages", (all.size() + pageSize - 1) / pageSize);
 		body.put("targets", all.subList(from, to)
 			.stream()
-			.map((entry) -> Target.of(entry.getKey(), entry.getValue(), this.blockOnUnexpected))
+			.map((entry) -> StatusDocument.of(entry.getKey(), entry.getValue(), this.blockOnUnexpected))
 			.toList());
 		return new WebEndpointResponse<>(body);
 	}
@@ -279,7 +283,7 @@ public class MigrationsEndpoint {
 		int status = (kind == MigrationFailure.Kind.REFUSED) ? WebEndpointResponse.STATUS_BAD_REQUEST
 				: (kind == MigrationFailure.Kind.BUSY) ? STATUS_CONFLICT
 						: WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
-		return new WebEndpointResponse<>(Map.of("error", Error.of(ex.getFailure())), status);
+		return new WebEndpointResponse<>(Map.of("error", StatusDocument.Error.of(ex.getFailure())), status);
 	}
 
 	private static RevisionTarget downgradeTarget(@Nullable String to) {
@@ -330,162 +334,6 @@ public class MigrationsEndpoint {
 		return reversed;
 	}
 
-	private static @Nullable String text(@Nullable Instant instant) {
-		return (instant != null) ? instant.toString() : null;
-	}
-
-	/**
-	 * Where one migration target stands.
-	 *
-	 * @param target the target's name
-	 * @param state {@code PENDING}, {@code MIGRATING}, {@code UP_TO_DATE} or {@code FAILED}
-	 * @param ready whether the application may take traffic as far as migrations go
-	 * @param changelog the master changelog
-	 * @param database the database, without credentials; {@code null} until first checked
-	 * @param applied how many changesets the database records
-	 * @param pending how many changesets of the changelog are not applied
-	 * @param unexpected how many recorded changesets the changelog does not contain
-	 * @param lastApplied the most recently applied changeset
-	 * @param lastRun the last run in this process
-	 * @param lock the migration lock as last seen
-	 * @param progress the run under way, while migrating
-	 * @param checkedAt when the database was last read
-	 * @param warnings what an operator should look at
-	 * @param outOfOrder how many pending changesets sit before applied ones in the
-	 * changelog
-	 */
-	public record Target(String target, String state, boolean ready, String changelog,
-			MigrationStatus.@Nullable DatabaseInfo database, int applied, int pending, int unexpected,
-			@Nullable ChangeSet lastApplied, @Nullable LastRun lastRun, Lock lock, @Nullable Progress progress,
-			@Nullable String checkedAt, List<String> warnings, int outOfOrder) {
-
-		static Target of(String name, MigrationStatus status, boolean blockOnUnexpected) {
-			List<String> warnings = new ArrayList<>();
-			if (!status.unexpected().isEmpty()) {
-				warnings.add(status.unexpected().size() + " changeset(s) in the database are not in this build's "
-						+ "changelog (the database is ahead, as after rolling back a deployment); see "
-						+ "/actuator/migrations/unexpected");
-			}
-			if (!status.outOfOrder().isEmpty()) {
-				warnings.add(status.outOfOrder().size() + " pending changeset(s) sit before applied ones in the "
-						+ "changelog (out of order, as after merging two branches): "
-						+ String.join(", ", status.outOfOrder().stream().map(ChangeSetInfo::identifier).toList()));
-			}
-			if (status.checkedAt() == null) {
-				warnings.add("The database has not been checked yet");
-			}
-			warnings.addAll(status.warnings());
-			MigrationStatus.Progress progress = status.progress();
-			return new Target(name, status.state().name(),
-					MigrationReadiness.of(status, blockOnUnexpected) == MigrationReadiness.READY, status.changelog(),
-					status.database(), status.applied().size(), status.pending().size(), status.unexpected().size(),
-					ChangeSet.of(status.lastApplied()), LastRun.of(status.lastRun()), Lock.of(status.lock()),
-					(progress != null && status.state() == MigrationState.MIGRATING)
-							? new Progress(progress.done(), progress.total(), ChangeSet.of(progress.current()))
-							: null,
-					text(status.checkedAt()), warnings, status.outOfOrder().size());
-		}
-
-	}
-
-	/**
-	 * One changeset.
-	 *
-	 * @param id the id
-	 * @param author the author
-	 * @param file the changelog file
-	 * @param description Liquibase's description of its changes, if known
-	 * @param executedAt when it was applied, for applied changesets
-	 * @param tag the tag recorded on it
-	 */
-	public record ChangeSet(String id, String author, String file, @Nullable String description,
-			@Nullable String executedAt, @Nullable String tag) {
-
-		static @Nullable ChangeSet of(@Nullable ChangeSetInfo info) {
-			return (info != null) ? new ChangeSet(info.id(), info.author(), info.file(), info.description(),
-					text(info.executedAt()), info.tag()) : null;
-		}
-
-	}
-
-	/**
-	 * The last run in this process.
-	 *
-	 * @param operation the operation (for example {@code update})
-	 * @param startedAt when it started
-	 * @param finishedAt when it finished
-	 * @param durationMs how long it took, in milliseconds
-	 * @param applied how many changesets it applied
-	 * @param outcome {@code SUCCEEDED} or {@code FAILED}
-	 * @param error why it failed
-	 */
-	public record LastRun(String operation, String startedAt, String finishedAt, long durationMs, int applied,
-			String outcome, @Nullable Error error) {
-
-		static @Nullable LastRun of(@Nullable RunReport report) {
-			if (report == null) {
-				return null;
-			}
-			return new LastRun(report.operation(), report.startedAt().toString(), report.finishedAt().toString(),
-					report.duration().toMillis(), report.applied(), report.outcome().name(), Error.of(report.error()));
-		}
-
-	}
-
-	/**
-	 * Why a run failed.
-	 *
-	 * @param kind the kind of failure (for example {@code CHANGESET_FAILED})
-	 * @param changeSet the changeset that failed, if one did
-	 * @param file the changelog file concerned
-	 * @param message the database's or Liquibase's message, without credentials
-	 * @param action what to do about it
-	 */
-	public record Error(String kind, @Nullable ChangeSet changeSet, @Nullable String file, String message,
-			String action) {
-
-		static @Nullable Error of(@Nullable MigrationFailure failure) {
-			return (failure != null) ? new Error(failure.kind().name(), ChangeSet.of(failure.changeSet()),
-					failure.file(), failure.message(), failure.action()) : null;
-		}
-
-	}
-
-	/**
-	 * The migration lock as last seen.
-	 *
-	 * @param known whether the engine knows the lock's state; the other fields are
-	 * {@code null} when it does not
-	 * @param held whether some process holds it
-	 * @param holder who holds it
-	 * @param since since when
-	 * @param strategy the lock strategy
-	 * @param staleLiquibaseLock whether Liquibase's own lock row is marked locked
-	 */
-	public record Lock(boolean known, @Nullable Boolean held, @Nullable String holder, @Nullable String since,
-			@Nullable String strategy, @Nullable Boolean staleLiquibaseLock) {
-
-		static Lock of(MigrationStatus.@Nullable LockInfo lock) {
-			if (lock == null) {
-				return new Lock(false, null, null, null, null, null);
-			}
-			return new Lock(true, lock.held(), lock.holder(), text(lock.since()), lock.strategy(),
-					lock.staleLiquibaseLock());
-		}
-
-	}
-
-	/**
-	 * The run under way.
-	 *
-	 * @param done changesets done
-	 * @param total changesets this run applies
-	 * @param current the changeset being applied, if known
-	 */
-	public record Progress(int done, int total, @Nullable ChangeSet current) {
-
-	}
-
 	/**
 	 * A page of a list of changesets.
 	 *
@@ -503,7 +351,7 @@ public class MigrationsEndpoint {
 		static ChangeSetPage of(String target, String list, List<ChangeSetInfo> all, int page, int size) {
 			int from = (int) Math.min((long) page * size, all.size());
 			int to = Math.min(from + size, all.size());
-			List<ChangeSet> changeSets = all.subList(from, to).stream().map(ChangeSet::of).toList();
+			List<ChangeSet> changeSets = ChangeSet.list(all.subList(from, to));
 			return new ChangeSetPage(target, list.toLowerCase(Locale.ROOT), page, size, all.size(),
 					(all.size() + size - 1) / size, changeSets);
 		}

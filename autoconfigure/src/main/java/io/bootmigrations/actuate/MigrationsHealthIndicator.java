@@ -12,14 +12,16 @@ import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.engine.MigrationStatus;
-import io.bootmigrations.engine.RunReport;
+import io.bootmigrations.status.MigrationReadiness;
+import io.bootmigrations.status.StatusDocument;
 
 /**
  * The {@code migrations} health indicator: {@code UP} when the database is where this
  * build expects it, {@code OUT_OF_SERVICE} while migrating (or not yet checked),
  * {@code DOWN} after a failed run or when changesets are pending that this application
  * did not apply. Reads the engine's status snapshot only: a probe never touches the
- * database.
+ * database. Its details are a short form of the {@link StatusDocument} that
+ * {@code /actuator/migrations} serves, with the same field names.
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -56,6 +58,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		MigrationStatus status = this.engine.status();
 		MigrationReadiness readiness = MigrationReadiness.of(status, this.downOnUnexpected);
+		StatusDocument document = StatusDocument.of(StatusDocument.DEFAULT_TARGET, status, this.downOnUnexpected);
 		Map<String, MigrationStatus> targets = this.targets.get();
 		MigrationReadiness verdict = readiness;
 		if (!targets.isEmpty()) {
@@ -68,31 +71,29 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			case WAITING -> Status.OUT_OF_SERVICE;
 			case BLOCKED -> Status.DOWN;
 		});
-		builder.withDetail("state", status.state().name())
-			.withDetail("applied", status.applied().size())
-			.withDetail("pending", status.pending().size())
-			.withDetail("unexpected", status.unexpected().size());
-		MigrationStatus.Progress progress = status.progress();
+		builder.withDetail("state", document.state())
+			.withDetail("applied", document.applied())
+			.withDetail("pending", document.pending())
+			.withDetail("unexpected", document.unexpected());
+		StatusDocument.Progress progress = document.progress();
 		if (progress != null) {
 			builder.withDetail("progress", progress.done() + "/" + progress.total());
 		}
-		RunReport lastRun = status.lastRun();
+		StatusDocument.LastRun lastRun = document.lastRun();
 		if (lastRun != null) {
-			builder.withDetail("lastRun", lastRun.outcome().name() + " at " + lastRun.finishedAt() + ", applied "
-					+ lastRun.applied() + " in " + lastRun.duration().toMillis() + " ms");
-			MigrationFailure error = lastRun.error();
+			builder.withDetail("lastRun", lastRun.outcome() + " at " + lastRun.finishedAt() + ", applied "
+					+ lastRun.applied() + " in " + lastRun.durationMs() + " ms");
+			StatusDocument.Error error = lastRun.error();
 			if (error != null) {
-				builder.withDetail("error", Failures.summary(error));
+				MigrationFailure failure = status.lastRun().error();
+				builder.withDetail("error", (failure != null) ? Failures.summary(failure) : error.message());
 			}
 		}
-		if (!status.unexpected().isEmpty()) {
-			builder.withDetail("warning", "The database has " + status.unexpected().size()
-					+ " changeset(s) this build's changelog does not contain; see /actuator/migrations/unexpected");
+		if (!document.warnings().isEmpty()) {
+			builder.withDetail("warnings", document.warnings());
 		}
-		if (status.checkedAt() == null) {
-			builder.withDetail("reason", "The database has not been checked yet");
-		}
-		else if (readiness == MigrationReadiness.BLOCKED && status.state() == MigrationState.PENDING) {
+		if (readiness == MigrationReadiness.BLOCKED && status.state() == MigrationState.PENDING
+				&& status.checkedAt() != null) {
 			builder.withDetail("reason", "Changesets are pending and this application did not apply them");
 		}
 	}

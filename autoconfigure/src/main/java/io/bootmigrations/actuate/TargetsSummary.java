@@ -10,6 +10,7 @@ import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
+import io.bootmigrations.status.MigrationReadiness;
 
 /**
  * A compact view of many targets (issue #11), the same for the health indicator and the

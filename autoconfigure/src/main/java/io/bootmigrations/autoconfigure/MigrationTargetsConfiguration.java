@@ -77,12 +77,11 @@ class MigrationTargetsConfiguration {
 	}
 
 	/**
-	 * Readiness follows all targets through the health indicator; the default target's
-	 * metrics are tagged {@code default}: those two listeners stay with the default engine.
+	 * The default target's metrics are tagged {@code default}: that listener stays with the
+	 * default engine. (Readiness follows all targets through the health indicator.)
 	 */
 	private static boolean sharedByTargets(MigrationListener listener) {
-		String type = listener.getClass().getName();
-		return !(listener instanceof MigrationsAvailability) && !type.equals("io.bootmigrations.actuate.MigrationMetrics");
+		return !listener.getClass().getName().equals("io.bootmigrations.actuate.MigrationMetrics");
 	}
 
 	private static @Nullable MigrationStatus statusOf(@Nullable MigrationEngine engine) {
@@ -104,7 +103,7 @@ class MigrationTargetsConfiguration {
 							+ "DATABASECHANGELOG in the tenant's schema; remove liquibase-schema");
 		}
 		TargetDefinition definition = new TargetDefinition(name, null,
-				dataSource(prefix, target, beanFactory, appDataSource), MigrationsAutoConfiguration.settings(target),
+				dataSource(prefix, target, beanFactory, appDataSource), MigrationsAutoConfiguration.settings(target, null),
 				target.isCreateSchemas());
 		boolean tenants = !target.getSchemas().isEmpty() || StringUtils.hasText(target.getSchemasQuery());
 		if (tenants) {

@@ -6,9 +6,14 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import liquibase.Liquibase;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.change.DatabaseChange;
+import liquibase.integration.spring.Customizer;
 import liquibase.integration.spring.SpringLiquibase;
 import liquibase.integration.spring.SpringResourceAccessor;
+import liquibase.ui.UIServiceEnum;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +24,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -32,7 +36,6 @@ import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetai
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -65,11 +68,12 @@ import io.bootmigrations.targets.TargetEngines;
  * <p>
  * The map of features: the {@link MigrationEngine} does the work; the
  * {@link MigrationsInitializer} runs it on boot (in the background if asked, and surviving
- * a failure if asked); {@link MigrationsAvailability} keeps readiness in line with it; a
- * {@link ProgressLogger} reports long runs; {@link MigrationStatusRefresher} re-reads the
+ * a failure if asked); a {@link ProgressLogger} reports long runs; {@link MigrationStatusRefresher} re-reads the
  * database's history on an interval. The actuator endpoint, health indicator and metrics
  * are configured by {@link MigrationsEndpointAutoConfiguration},
- * {@link MigrationsHealthAutoConfiguration} and {@link MigrationsMetricsAutoConfiguration}.
+ * {@link MigrationsHealthAutoConfiguration} (whose indicator, a member of the readiness
+ * group, is how readiness follows migrations) and
+ * {@link MigrationsMetricsAutoConfiguration}.
  */
 @AutoConfiguration(before = LiquibaseAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({ SpringLiquibase.class, DatabaseChange.class })
@@ -88,11 +92,12 @@ public final class MigrationsAutoConfiguration {
 	MigrationEngine migrationEngine(ObjectProvider<DataSource> dataSource,
 			@LiquibaseDataSource ObjectProvider<DataSource> liquibaseDataSource, LiquibaseProperties liquibase,
 			ObjectProvider<LiquibaseConnectionDetails> connectionDetails, ResourceLoader resourceLoader,
-			ObjectProvider<MigrationListener> listeners, MigrationsProperties properties) {
+			ObjectProvider<MigrationListener> listeners, MigrationsProperties properties,
+			ObjectProvider<Customizer<Liquibase>> customizers) {
 		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
-		return engine(migrationDataSource, settings(liquibase), resourceLoader, listeners.orderedStream().toList(),
-				properties);
+		return engine(migrationDataSource, settings(liquibase, customizer(customizers)), resourceLoader,
+				listeners.orderedStream().toList(), properties);
 	}
 
 	/**
@@ -181,16 +186,6 @@ public final class MigrationsAutoConfiguration {
 	// --- operator view (issue #3): readiness, progress log, status refresh ---
 
 	@Bean
-	@Conditional(OnManagedModeCondition.class)
-	MigrationsAvailability migrationsAvailability(ApplicationEventPublisher publisher,
-			ObjectProvider<MigrationEngine> engine, ObjectProvider<ApplicationAvailability> availability,
-			MigrationsProperties properties, ObjectProvider<TargetEngines> targets) {
-		return new MigrationsAvailability(publisher, () -> engine.getObject().status(), availability::getIfAvailable,
-				properties.getHealth().isDownOnUnexpected(),
-				() -> MigrationTargetsConfiguration.statuses(targets.getIfAvailable()));
-	}
-
-	@Bean
 	ProgressLogger migrationsProgressLogger(ObjectProvider<MigrationEngine> engine) {
 		return new ProgressLogger(() -> engine.getObject().status(), PROGRESS_LOG_INTERVAL);
 	}
@@ -202,7 +197,16 @@ public final class MigrationsAutoConfiguration {
 		return new MigrationStatusRefresher(migrationEngine, properties.getStatus().getRefreshInterval());
 	}
 
-	static MigrationSettings settings(LiquibaseProperties liquibase) {
+	/**
+	 * The {@code Customizer<Liquibase>} beans, which Boot's own Liquibase support applies,
+	 * as one, in their order.
+	 */
+	private static @Nullable Customizer<Liquibase> customizer(ObjectProvider<Customizer<Liquibase>> customizers) {
+		List<Customizer<Liquibase>> all = customizers.orderedStream().toList();
+		return all.isEmpty() ? null : (liquibase) -> all.forEach((customizer) -> customizer.customize(liquibase));
+	}
+
+	static MigrationSettings settings(LiquibaseProperties liquibase, @Nullable Customizer<Liquibase> customizer) {
 		return MigrationSettings.forChangeLog(liquibase.getChangeLog())
 			.contexts(commaDelimited(liquibase.getContexts()))
 			.labelFilter(commaDelimited(liquibase.getLabelFilter()))
@@ -218,6 +222,14 @@ public final class MigrationsAutoConfiguration {
 			.testRollbackOnUpdate(liquibase.isTestRollbackOnUpdate())
 			.analyticsEnabled(Boolean.TRUE.equals(liquibase.getAnalyticsEnabled()))
 			.licenseKey(liquibase.getLicenseKey())
+			.rollbackFile((liquibase.getRollbackFile() != null) ? liquibase.getRollbackFile().toPath() : null)
+			.showSummary((liquibase.getShowSummary() != null)
+					? UpdateSummaryEnum.valueOf(liquibase.getShowSummary().name()) : null)
+			.showSummaryOutput((liquibase.getShowSummaryOutput() != null)
+					? UpdateSummaryOutputEnum.valueOf(liquibase.getShowSummaryOutput().name()) : null)
+			.uiService((liquibase.getUiService() != null) ? UIServiceEnum.valueOf(liquibase.getUiService().name())
+					: null)
+			.customizer(customizer)
 			.build();
 	}
 

@@ -13,7 +13,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
-import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
@@ -232,9 +231,8 @@ public class MigrationsInitializer implements InitializingBean, ApplicationEvent
 			// one line at ERROR; the stack (thousands of frames for a StackOverflowError) at DEBUG
 			logger.error("Migrations: the background migration stopped unexpectedly: " + ex);
 			logger.debug("Migrations: the background migration stopped unexpectedly", ex);
-			if (this.eventPublisher != null) {
-				AvailabilityChangeEvent.publish(this.eventPublisher, this, ReadinessState.REFUSING_TRAFFIC);
-			}
+			// readiness follows the engine's status (a failed run is FAILED) through the migrations
+			// indicator in the readiness group: nothing to publish here
 		}
 		finally {
 			removeShutdownHook(hook);

@@ -1,6 +1,5 @@
 package io.bootmigrations.command;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,8 @@ import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.RunReport;
 import io.bootmigrations.engine.ValidationResult;
 import io.bootmigrations.lint.LintReport;
+import io.bootmigrations.status.StatusDocument;
+import io.bootmigrations.status.StatusDocument.ChangeSet;
 
 import static io.bootmigrations.command.MigrationCommandRunner.CHECK_FAILED;
 import static io.bootmigrations.command.MigrationCommandRunner.ERROR;
@@ -32,7 +33,7 @@ final class CommandResults {
 
 	static CommandResult status(MigrationCommand command, MigrationStatus status) {
 		Map<String, Object> json = base(command, SUCCESS);
-		json.putAll(statusJson(status));
+		json.putAll(document(status));
 		StringBuilder text = new StringBuilder();
 		MigrationStatus.DatabaseInfo database = status.database();
 		if (database != null) {
@@ -42,7 +43,7 @@ final class CommandResults {
 		text.append(line("Changelog", status.changelog()));
 		ChangeSetInfo last = status.lastApplied();
 		text.append(line("Current", (last != null) ? describe(last) : "nothing applied (base)"));
-		String tag = currentTag(status);
+		String tag = StatusDocument.currentTag(status);
 		text.append(line("Tag", (tag != null) ? tag : "none"));
 		text.append(line("Applied", String.valueOf(status.applied().size())));
 		text.append(line("Pending", String.valueOf(status.pending().size())));
@@ -69,10 +70,8 @@ final class CommandResults {
 		int exitCode = failed ? CHECK_FAILED : SUCCESS;
 		Map<String, Object> json = base(command, exitCode);
 		json.put("ok", !failed);
-		json.put("pending", changeSets(result.pending()));
-		json.put("unexpected", changeSets(result.unexpected()));
 		json.put("checksumMismatches", result.checksumMismatches());
-		json.put("outOfOrder", changeSets(result.status().outOfOrder()));
+		json.putAll(document(result.status()));
 		StringBuilder text = new StringBuilder();
 		if (!failed) {
 			text.append(strict ? "OK: the database matches the changelog (" : "OK: the changelog is valid and the "
@@ -107,7 +106,7 @@ final class CommandResults {
 
 	static CommandResult history(MigrationCommand command, List<ChangeSetInfo> history) {
 		Map<String, Object> json = base(command, SUCCESS);
-		json.put("history", changeSets(history));
+		json.put("history", ChangeSet.list(history));
 		StringBuilder text = new StringBuilder();
 		if (history.isEmpty()) {
 			text.append("No changeset is applied.\n");
@@ -129,7 +128,7 @@ final class CommandResults {
 			json.put("markedRan", report.markedRan());
 		}
 		json.put("durationMs", report.duration().toMillis());
-		json.putAll(statusJson(status));
+		json.putAll(document(status));
 		String headline = summary.contains("%d")
 				? String.format(summary, report.applied(), (report.applied() == 1) ? "" : "s") : summary;
 		if (report.markedRan() > 0) {
@@ -154,7 +153,7 @@ final class CommandResults {
 
 	private static String now(MigrationStatus status) {
 		ChangeSetInfo last = status.lastApplied();
-		String tag = currentTag(status);
+		String tag = StatusDocument.currentTag(status);
 		return "Now at " + ((last != null) ? last.id() + " (" + last.file() + ")" : "base") + "; "
 				+ ((tag != null) ? "tag " + tag + "; " : "") + status.pending().size() + " pending.\n";
 	}
@@ -180,11 +179,7 @@ final class CommandResults {
 		Map<String, Object> error = new LinkedHashMap<>();
 		StringBuilder text = new StringBuilder("ERROR: ").append(command.commandName()).append(" failed");
 		if (failure != null) {
-			error.put("kind", failure.kind());
-			error.put("message", failure.message());
-			error.put("changeSet", (failure.changeSet() != null) ? changeSet(failure.changeSet()) : null);
-			error.put("file", failure.file());
-			error.put("action", failure.action());
+			error.putAll(CommandJson.fields(StatusDocument.Error.of(failure)));
 			text.append(" (").append(Failures.kind(failure)).append(").\n");
 			Failures.details(failure).forEach((detail) -> text.append(line(detail.getKey(), detail.getValue())));
 		}
@@ -204,56 +199,17 @@ final class CommandResults {
 		return json;
 	}
 
-	private static Map<String, Object> statusJson(MigrationStatus status) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		MigrationStatus.DatabaseInfo database = status.database();
-		if (database != null) {
-			Map<String, Object> db = new LinkedHashMap<>();
-			db.put("product", database.product());
-			db.put("version", database.version());
-			db.put("url", database.url());
-			db.put("user", database.user());
-			json.put("database", db);
-		}
-		json.put("changelog", status.changelog());
-		ChangeSetInfo last = status.lastApplied();
-		json.put("current", (last != null) ? changeSet(last) : null);
-		json.put("tag", currentTag(status));
-		json.put("applied", status.applied().size());
-		json.put("pending", changeSets(status.pending()));
-		json.put("unexpected", changeSets(status.unexpected()));
-		json.put("warnings", status.warnings());
-		json.put("outOfOrder", changeSets(status.outOfOrder()));
-		return json;
-	}
-
-	private static @Nullable String currentTag(MigrationStatus status) {
-		List<ChangeSetInfo> applied = status.applied();
-		for (int i = applied.size() - 1; i >= 0; i--) {
-			if (applied.get(i).tag() != null) {
-				return applied.get(i).tag();
-			}
-		}
-		return null;
-	}
-
-	private static List<Object> changeSets(List<ChangeSetInfo> changeSets) {
-		List<Object> json = new ArrayList<>();
-		changeSets.forEach((changeSet) -> json.add(changeSet(changeSet)));
-		return json;
-	}
-
-	private static Map<String, Object> changeSet(ChangeSetInfo changeSet) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", changeSet.id());
-		json.put("author", changeSet.author());
-		json.put("file", changeSet.file());
-		if (changeSet.executedAt() != null) {
-			json.put("executedAt", changeSet.executedAt());
-		}
-		if (changeSet.tag() != null) {
-			json.put("tag", changeSet.tag());
-		}
+	/**
+	 * The {@link StatusDocument} of {@code /actuator/migrations}, field for field, plus
+	 * the lists the endpoint serves on their own paths ({@code pendingChangeSets},
+	 * {@code unexpectedChangeSets}, {@code outOfOrderChangeSets}).
+	 */
+	private static Map<String, Object> document(MigrationStatus status) {
+		Map<String, Object> json = new LinkedHashMap<>(
+				CommandJson.fields(StatusDocument.of(StatusDocument.DEFAULT_TARGET, status, false)));
+		json.put("pendingChangeSets", ChangeSet.list(status.pending()));
+		json.put("unexpectedChangeSets", ChangeSet.list(status.unexpected()));
+		json.put("outOfOrderChangeSets", ChangeSet.list(status.outOfOrder()));
 		return json;
 	}
 

@@ -200,6 +200,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			CommandResult result = runOne(command, target.getValue(), parsed);
 			worst = Math.max(worst, result.exitCode);
 			text.append("== ").append(target.getKey()).append(" ==").append(System.lineSeparator()).append(result.text);
+			// the status document names its target, as in /actuator/migrations/targets
+			result.json.computeIfPresent("target", (key, name) -> target.getKey());
 			results.put(target.getKey(), result.json);
 		}
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -419,7 +421,7 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 
 	private void print(CommandResult result) {
 		if (this.json) {
-			this.out.println(Json.write(result.json));
+			this.out.println(CommandJson.write(result.json));
 		}
 		else if (result.exitCode == ERROR) {
 			this.err.print(result.text);

@@ -1,7 +1,13 @@
 package io.bootmigrations.engine;
 
+import java.nio.file.Path;
 import java.util.Map;
 
+import liquibase.Liquibase;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.integration.spring.Customizer;
+import liquibase.ui.UIServiceEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,12 +30,23 @@ import org.jspecify.annotations.Nullable;
  * them
  * @param analyticsEnabled whether Liquibase may send usage analytics
  * @param licenseKey Liquibase licence key, if any
+ * @param rollbackFile file the rollback SQL of the changesets an update on boot applies is
+ * written to before it applies them, or {@code null} for none
+ * @param showSummary the update summary Liquibase reports, or {@code null} for its default
+ * @param showSummaryOutput where Liquibase reports the update summary, or {@code null}
+ * for its default
+ * @param uiService where Liquibase's user messages go, or {@code null} for the log
+ * @param customizer applied to each {@link Liquibase} the engine creates, after the
+ * settings above (as Spring Boot applies a {@code Customizer<Liquibase>} bean), or
+ * {@code null}
  */
 public record MigrationSettings(String changeLog, @Nullable String contexts, @Nullable String labelFilter,
 		@Nullable String defaultSchema, @Nullable String liquibaseSchema, @Nullable String liquibaseTablespace,
 		@Nullable String changeLogTable, @Nullable String lockTable, Map<String, String> parameters,
 		@Nullable String tag, boolean dropFirst, boolean clearChecksums, boolean testRollbackOnUpdate,
-		boolean analyticsEnabled, @Nullable String licenseKey) {
+		boolean analyticsEnabled, @Nullable String licenseKey, @Nullable Path rollbackFile,
+		@Nullable UpdateSummaryEnum showSummary, @Nullable UpdateSummaryOutputEnum showSummaryOutput,
+		@Nullable UIServiceEnum uiService, @Nullable Customizer<Liquibase> customizer) {
 
 	/** Liquibase's default name of the history table. */
 	public static final String DEFAULT_CHANGELOG_TABLE = "DATABASECHANGELOG";
@@ -111,6 +128,16 @@ public record MigrationSettings(String changeLog, @Nullable String contexts, @Nu
 
 		private @Nullable String licenseKey;
 
+		private @Nullable Path rollbackFile;
+
+		private @Nullable UpdateSummaryEnum showSummary;
+
+		private @Nullable UpdateSummaryOutputEnum showSummaryOutput;
+
+		private @Nullable UIServiceEnum uiService;
+
+		private @Nullable Customizer<Liquibase> customizer;
+
 		private Builder(String changeLog) {
 			this.changeLog = changeLog;
 		}
@@ -185,11 +212,37 @@ public record MigrationSettings(String changeLog, @Nullable String contexts, @Nu
 			return this;
 		}
 
+		public Builder rollbackFile(@Nullable Path rollbackFile) {
+			this.rollbackFile = rollbackFile;
+			return this;
+		}
+
+		public Builder showSummary(@Nullable UpdateSummaryEnum showSummary) {
+			this.showSummary = showSummary;
+			return this;
+		}
+
+		public Builder showSummaryOutput(@Nullable UpdateSummaryOutputEnum showSummaryOutput) {
+			this.showSummaryOutput = showSummaryOutput;
+			return this;
+		}
+
+		public Builder uiService(@Nullable UIServiceEnum uiService) {
+			this.uiService = uiService;
+			return this;
+		}
+
+		public Builder customizer(@Nullable Customizer<Liquibase> customizer) {
+			this.customizer = customizer;
+			return this;
+		}
+
 		public MigrationSettings build() {
 			return new MigrationSettings(this.changeLog, this.contexts, this.labelFilter, this.defaultSchema,
 					this.liquibaseSchema, this.liquibaseTablespace, this.changeLogTable, this.lockTable,
 					this.parameters, this.tag, this.dropFirst, this.clearChecksums, this.testRollbackOnUpdate,
-					this.analyticsEnabled, this.licenseKey);
+					this.analyticsEnabled, this.licenseKey, this.rollbackFile, this.showSummary,
+					this.showSummaryOutput, this.uiService, this.customizer);
 		}
 
 	}

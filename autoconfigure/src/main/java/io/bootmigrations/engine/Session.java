@@ -134,6 +134,7 @@ final class Session implements AutoCloseable {
 			// against these (as with Boot's SpringLiquibase), not to the first definition
 			created.getChangeLogParameters().setContexts(this.contexts);
 			created.getChangeLogParameters().setLabels(this.labels);
+			SpringLiquibaseOptions.configure(created, this.settings);
 			this.liquibase = created;
 		}
 		return this.liquibase;

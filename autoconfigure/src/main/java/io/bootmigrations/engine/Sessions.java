@@ -15,7 +15,6 @@ import liquibase.changelog.ChangeSet;
 import liquibase.integration.IntegrationDetails;
 import liquibase.logging.LogService;
 import liquibase.resource.ResourceAccessor;
-import liquibase.ui.LoggerUIService;
 import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.fastpath.FastPath;
@@ -78,7 +77,7 @@ final class Sessions {
 
 	private <T> T open(SessionWork<T> work, @Nullable ProgressTracker tracker, boolean writing) {
 		Map<String, Object> scope = new HashMap<>();
-		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+		scope.put(Scope.Attr.ui.name(), SpringLiquibaseOptions.uiService(this.settings));
 		// one report per failure (Liquibase's own ERROR for a failing changeset goes to
 		// DEBUG) and each warning once per engine, however often the changelog is parsed
 		scope.put(Scope.Attr.logService.name(), new OneReportLogService(

@@ -68,6 +68,7 @@ final class UpdateOperation implements Operation<Void> {
 		if (this.settings.dropFirst()) {
 			liquibase.dropAll();
 		}
+		SpringLiquibaseOptions.writeRollbackFile(liquibase, this.settings, session.contexts(), session.labels());
 		if (this.settings.clearChecksums()) {
 			liquibase.clearCheckSums();
 		}

@@ -49,7 +49,8 @@ public record TargetDefinition(String name, @Nullable String schema, DataSource 
 		MigrationSettings s = this.settings;
 		MigrationSettings tenant = new MigrationSettings(s.changeLog(), s.contexts(), s.labelFilter(), tenantSchema,
 				tenantSchema, s.liquibaseTablespace(), s.changeLogTable(), s.lockTable(), s.parameters(), s.tag(),
-				s.dropFirst(), s.clearChecksums(), s.testRollbackOnUpdate(), s.analyticsEnabled(), s.licenseKey());
+				s.dropFirst(), s.clearChecksums(), s.testRollbackOnUpdate(), s.analyticsEnabled(), s.licenseKey(),
+				s.rollbackFile(), s.showSummary(), s.showSummaryOutput(), s.uiService(), s.customizer());
 		return new TargetDefinition(this.name, tenantSchema, this.dataSource, tenant, this.createSchema);
 	}
 

@@ -7,12 +7,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import io.bootmigrations.actuate.MigrationsEndpoint.ChangeSetPage;
-import io.bootmigrations.actuate.MigrationsEndpoint.Target;
 import io.bootmigrations.engine.ChangeSetInfo;
 import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.MigrationStatus.LockInfo;
 import io.bootmigrations.engine.MigrationStatus.Progress;
+import io.bootmigrations.status.StatusDocument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +28,9 @@ class MigrationsEndpointTests {
 	@Test
 	void knownLockIsRendered() {
 		LockInfo lock = new LockInfo("postgresql-advisory", true, "pid 4242 on 10.0.0.7", SINCE, true);
-		Target target = Target.of("default", status(MigrationState.MIGRATING, lock, new Progress(2, 5, info(3))),
+		StatusDocument target = StatusDocument.of("default", status(MigrationState.MIGRATING, lock, new Progress(2, 5, info(3))),
 				false);
-		assertThat(target.lock()).isEqualTo(new MigrationsEndpoint.Lock(true, true, "pid 4242 on 10.0.0.7",
+		assertThat(target.lock()).isEqualTo(new StatusDocument.Lock(true, true, "pid 4242 on 10.0.0.7",
 				"2026-01-02T03:04:05Z", "postgresql-advisory", true));
 		assertThat(target.progress().done()).isEqualTo(2);
 		assertThat(target.progress().total()).isEqualTo(5);
@@ -40,7 +40,7 @@ class MigrationsEndpointTests {
 
 	@Test
 	void unknownLockSaysSo() {
-		Target target = Target.of("default", status(MigrationState.UP_TO_DATE, null, null), false);
+		StatusDocument target = StatusDocument.of("default", status(MigrationState.UP_TO_DATE, null, null), false);
 		assertThat(target.lock().known()).isFalse();
 		assertThat(target.lock().held()).isNull();
 		assertThat(target.progress()).isNull();
@@ -49,7 +49,7 @@ class MigrationsEndpointTests {
 
 	@Test
 	void progressIsOnlyShownWhileMigrating() {
-		Target target = Target.of("default", status(MigrationState.UP_TO_DATE, null, new Progress(5, 5, null)),
+		StatusDocument target = StatusDocument.of("default", status(MigrationState.UP_TO_DATE, null, new Progress(5, 5, null)),
 				false);
 		assertThat(target.progress()).isNull();
 	}
@@ -59,11 +59,11 @@ class MigrationsEndpointTests {
 		MigrationStatus status = new MigrationStatus(MigrationState.PENDING, "db/a.xml", null, List.of(info(1), info(3)),
 				List.of(info(2)), List.of(), null, null, null, Instant.now(), List.of(info(2)),
 				List.of());
-		Target target = Target.of("default", status, false);
+		StatusDocument target = StatusDocument.of("default", status, false);
 		assertThat(target.outOfOrder()).isEqualTo(1);
 		assertThat(target.warnings()).anySatisfy((warning) -> assertThat(warning)
 			.startsWith("1 pending changeset(s) sit before applied ones").endsWith("db/a.xml::2::alice"));
-		assertThat(Target.of("default", status(MigrationState.UP_TO_DATE, null, null), false).outOfOrder()).isZero();
+		assertThat(StatusDocument.of("default", status(MigrationState.UP_TO_DATE, null, null), false).outOfOrder()).isZero();
 	}
 
 	@Test

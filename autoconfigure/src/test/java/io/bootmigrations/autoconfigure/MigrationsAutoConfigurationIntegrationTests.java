@@ -1,15 +1,21 @@
 package io.bootmigrations.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import liquibase.Liquibase;
+import liquibase.integration.spring.Customizer;
 import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -120,6 +126,111 @@ class MigrationsAutoConfigurationIntegrationTests {
 		assertThat(output).contains("Migrations: applied 2 changesets").doesNotContain("Sup3rS3cret!");
 	}
 
+	// ---- every spring.liquibase.* key and Customizer<Liquibase>, as Boot's SpringLiquibase applies them
+
+	@Test
+	void rollbackFileHoldsTheRollbackOfWhatTheBootAppliesBeforeItIsApplied(@TempDir Path dir,
+			CapturedOutput output) throws IOException {
+		Path rollback = dir.resolve("rollback.sql");
+		try (ConfigurableApplicationContext context = boot(App.class, "spring.liquibase.change-log=file:"
+				+ changeLog(dir), "spring.liquibase.rollback-file=" + rollback)) {
+			assertThat(context.getBean(MigrationEngine.class).status().applied()).hasSize(2);
+		}
+		assertThat(output).contains("Migrations: applied 2 changesets");
+		assertThat(Files.readString(rollback)).contains("-- Rolling Back ChangeSet: ")
+			.contains("DROP TABLE public.plain")
+			.contains("DROP TABLE public.second")
+			.contains("DELETE FROM public.databasechangelog WHERE ID = 'create'");
+		// Boot writes it on every boot: the next one has nothing to roll back
+		try (ConfigurableApplicationContext context = boot(App.class, "spring.liquibase.change-log=file:"
+				+ changeLog(dir), "spring.liquibase.rollback-file=" + rollback)) {
+			assertThat(context.getBean(MigrationEngine.class).status().lastRun().applied()).isZero();
+		}
+		assertThat(Files.readString(rollback)).doesNotContain("DROP TABLE");
+	}
+
+	@Test
+	void showSummaryVerboseReportsTheUpdateSummaryAndOffDoesNot(@TempDir Path dir, CapturedOutput output)
+			throws IOException {
+		String changeLog = "spring.liquibase.change-log=file:" + changeLog(dir);
+		try (ConfigurableApplicationContext context = boot(App.class, changeLog, "spring.liquibase.show-summary=off",
+				"spring.liquibase.show-summary-output=log")) {
+			assertThat(context.getBean(MigrationEngine.class).status().applied()).hasSize(2);
+		}
+		assertThat(output).doesNotContain("UPDATE SUMMARY");
+		this.database.execute("DROP TABLE plain", "DROP TABLE second", "DELETE FROM databasechangelog");
+		try (ConfigurableApplicationContext context = boot(App.class, changeLog,
+				"spring.liquibase.show-summary=verbose", "spring.liquibase.show-summary-output=log")) {
+			assertThat(context.getBean(MigrationEngine.class).status().applied()).hasSize(2);
+		}
+		assertThat(output).contains("UPDATE SUMMARY").contains("Run:                          2");
+	}
+
+	@Test
+	void showSummaryOutputConsolePrintsTheSummaryOnStandardOutput(@TempDir Path dir, CapturedOutput output)
+			throws IOException {
+		try (ConfigurableApplicationContext context = boot(App.class, "spring.liquibase.change-log=file:"
+				+ changeLog(dir), "spring.liquibase.show-summary=summary",
+				"spring.liquibase.show-summary-output=console")) {
+			assertThat(context.getBean(MigrationEngine.class).status().applied()).hasSize(2);
+		}
+		// printed by Liquibase on the console, not through the log (no log line prefix)
+		assertThat(output.getOut().lines()).contains("UPDATE SUMMARY", "Run:                          2");
+	}
+
+	@Test
+	void uiServiceConsolePrintsLiquibaseMessagesWhereTheLoggerLogsThem(@TempDir Path dir, CapturedOutput output)
+			throws IOException {
+		String changeLog = "spring.liquibase.change-log=file:" + changeLog(dir);
+		try (ConfigurableApplicationContext context = boot(App.class, changeLog,
+				"spring.liquibase.ui-service=logger")) {
+			assertThat(context.getBean(MigrationEngine.class).status().applied()).hasSize(2);
+		}
+		assertThat(output.getOut()).contains(" : Running Changeset: ");
+		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith("Running Changeset: "));
+		this.database.execute("DROP TABLE plain", "DROP TABLE second", "DELETE FROM databasechangelog");
+		try (ConfigurableApplicationContext context = boot(App.class, changeLog,
+				"spring.liquibase.ui-service=console")) {
+			assertThat(context.getBean(MigrationEngine.class).status().applied()).hasSize(2);
+		}
+		assertThat(output.getOut().lines()).anyMatch((line) -> line.startsWith("Running Changeset: "));
+	}
+
+	@Test
+	void customizerBeanIsAppliedToLiquibaseAfterTheProperties(@TempDir Path dir) throws IOException {
+		try (ConfigurableApplicationContext context = boot(CustomizedApp.class, "spring.liquibase.change-log=file:"
+				+ changeLog(dir))) {
+			assertThat(context.getBean(MigrationEngine.class).status().applied()).hasSize(2);
+		}
+		assertThat(this.database.tables()).contains("customized", "second").doesNotContain("plain");
+	}
+
+	/** Two changesets with automatic rollbacks; the first table's name is a parameter. */
+	private static Path changeLog(Path dir) throws IOException {
+		Path changeLog = dir.resolve("changelog.yaml");
+		Files.writeString(changeLog, """
+				databaseChangeLog:
+				  - property: { name: table.name, value: plain }
+				  - changeSet:
+				      id: create
+				      author: tests
+				      changes:
+				        - createTable:
+				            tableName: ${table.name}
+				            columns:
+				              - column: { name: id, type: bigint }
+				  - changeSet:
+				      id: second
+				      author: tests
+				      changes:
+				        - createTable:
+				            tableName: second
+				            columns:
+				              - column: { name: id, type: bigint }
+				""");
+		return changeLog;
+	}
+
 	private ConfigurableApplicationContext boot(Class<?> app, String... extra) {
 		SpringApplication application = new SpringApplication(app);
 		application.setWebApplicationType(WebApplicationType.NONE);
@@ -139,6 +250,18 @@ class MigrationsAutoConfigurationIntegrationTests {
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
 	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	static class CustomizedApp {
+
+		@Bean
+		Customizer<Liquibase> tableNameCustomizer() {
+			return (liquibase) -> liquibase.setChangeLogParameter("table.name", "customized");
+		}
 
 	}
 

@@ -39,7 +39,7 @@ class MigrationCommandTests {
 		value.put("none", null);
 		value.put("at", Instant.parse("2026-01-01T00:00:00Z"));
 		value.put("list", List.of("x", Map.of("k", 1)));
-		assertThat(Json.write(value)).isEqualTo("{\"text\":\"a \\\"quoted\\\"\\nline\\\\ with \\u0001\",\"count\":3,"
+		assertThat(CommandJson.write(value)).isEqualTo("{\"text\":\"a \\\"quoted\\\"\\nline\\\\ with \\u0001\",\"count\":3,"
 				+ "\"ok\":false,\"none\":null,\"at\":\"2026-01-01T00:00:00Z\",\"list\":[\"x\",{\"k\":1}]}");
 	}
 

@@ -64,6 +64,8 @@ class TargetCommandsIntegrationTests {
 		assertThat(result.json.get("exitCode")).isEqualTo(0);
 		assertThat(((Map<?, ?>) result.json.get("targets")).keySet()).extracting(String::valueOf)
 			.containsExactly("tenants:t_a");
+		assertThat(((Map<?, ?>) ((Map<?, ?>) result.json.get("targets")).get("tenants:t_a")).get("target"))
+			.isEqualTo("tenants:t_a");
 		assertThat(run("status", "tenants", "text").text).contains("== tenants:t_a ==")
 			.contains("== tenants:t_bad ==")
 			.doesNotContain("== default ==");

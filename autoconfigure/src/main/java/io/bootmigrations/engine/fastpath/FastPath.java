@@ -71,7 +71,10 @@ public final class FastPath {
 		String schema = settings.historySchema();
 		boolean plainNames = IDENTIFIER.matcher(table).matches()
 				&& (schema == null || IDENTIFIER.matcher(schema).matches());
-		boolean applicable = plainNames && !settings.dropFirst() && !settings.clearChecksums();
+		// a customizer may change anything Liquibase does, and Boot writes a rollback file on
+		// every boot: neither fits in a fingerprint
+		boolean applicable = plainNames && !settings.dropFirst() && !settings.clearChecksums()
+				&& settings.rollbackFile() == null && settings.customizer() == null;
 		this.changeLogTable = applicable ? ((schema != null) ? schema + "." + table : table) : null;
 		this.store = applicable ? new FingerprintStore(schema, table) : null;
 	}

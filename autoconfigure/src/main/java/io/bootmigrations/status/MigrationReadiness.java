@@ -1,4 +1,4 @@
-package io.bootmigrations.actuate;
+package io.bootmigrations.status;
 
 import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.engine.MigrationStatus;

@@ -1,4 +1,4 @@
-package io.bootmigrations.actuate;
+package io.bootmigrations.status;
 
 import java.time.Instant;
 import java.util.List;
