@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.actuate;
 
 import java.time.Duration;
@@ -29,6 +45,7 @@ import io.bootmigrations.engine.RevisionTarget;
 import io.bootmigrations.engine.RevisionTarget.Direction;
 import io.bootmigrations.engine.RunReport;
 import io.bootmigrations.schema.DriftCheck;
+import io.bootmigrations.status.RecordFields;
 import io.bootmigrations.status.StatusDocument;
 import io.bootmigrations.status.StatusDocument.ChangeSet;
 import io.bootmigrations.status.StatusDocument.LastRun;
@@ -39,11 +56,12 @@ import io.bootmigrations.status.StatusDocument.LastRun;
  * <p>
  * The summary ({@link StatusDocument}, the same document the command line prints with
  * {@code --migrations.output=json}) describes one migration target, named in
- * {@link StatusDocument#target()}
- * ({@code default} for the application's DataSource). The fields of a target sit at the
- * top level so that {@code jq .state} works; when an application gets several targets,
- * they are added under a {@code targets} map of the same shape, and the list views take
- * a {@code target} parameter, without changing what exists.
+ * {@link StatusDocument#target()} ({@code default} for the application's DataSource). The
+ * fields of a target sit at the top level so that {@code jq .state} works; when an
+ * application has several targets (issue #11), a compact {@code targets} section is added
+ * (counts by state, the targets that are not ready), {@code /actuator/migrations/targets}
+ * pages through all of them, and the list views take a {@code target} parameter, without
+ * changing what exists.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
@@ -110,8 +128,21 @@ public class MigrationsEndpoint {
 	 * @return where migrations stand
 	 */
 	@ReadOperation
-	public StatusDocument migrations() {
-		return StatusDocument.of(DEFAULT_TARGET, this.engine.status(), this.blockOnUnexpected);
+	public Object migrations() {
+		StatusDocument document = StatusDocument.of(DEFAULT_TARGET, this.engine.status(), this.blockOnUnexpected);
+		Map<String, MigrationEngine> engines = this.targets.get();
+		if (engines.isEmpty()) {
+			return document;
+		}
+		Map<String, @Nullable Object> body = new LinkedHashMap<>(RecordFields.of(document));
+		body.put("targets", TargetsSummary.of(statuses(engines), this.blockOnUnexpected).toMap(DEFAULT_PAGE_SIZE));
+		return body;
+	}
+
+	private static Map<String, MigrationStatus> statuses(Map<String, MigrationEngine> engines) {
+		Map<String, MigrationStatus> statuses = new LinkedHashMap<>();
+		engines.forEach((id, engine) -> statuses.put(id, engine.status()));
+		return statuses;
 	}
 
 	/**
@@ -147,8 +178,8 @@ public class MigrationsEndpoint {
 	 * @return the page, or a 400 response
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> changeSets(@Selector String list, @Nullable Integer page,
-			@Nullable Integer size, @Nullable String to, @Nullable String target) {
+	public WebEndpointResponse<Object> changeSets(@Selector String list, @Nullable Integer page, @Nullable Integer size,
+			@Nullable String to, @Nullable String target) {
 		if (list.equals("targets")) {
 			return targets(page, size);
 		}
@@ -200,8 +231,7 @@ public class MigrationsEndpoint {
 			return badRequest("Invalid page=" + pageNumber + "&size=" + pageSize + " for /actuator/migrations/targets"
 					+ ": page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
 		}
-		Map<String, MigrationStatus> statuses = new LinkedHashMap<>();
-		engines.forEach((id, engine) -> statuses.put(id, engine.status()));
+		Map<String, MigrationStatus> statuses = statuses(engines);
 		Map<String, Object> body = new LinkedHashMap<>(
 				TargetsSummary.of(statuses, this.blockOnUnexpected).toMap(DEFAULT_PAGE_SIZE));
 		List<Map.Entry<String, MigrationStatus>> all = new ArrayList<>(statuses.entrySet());
@@ -210,10 +240,11 @@ public class MigrationsEndpoint {
 		body.put("page", pageNumber);
 		body.put("size", pageSize);
 		body.put("totalPages", (all.size() + pageSize - 1) / pageSize);
-		body.put("targets", all.subList(from, to)
-			.stream()
-			.map((entry) -> StatusDocument.of(entry.getKey(), entry.getValue(), this.blockOnUnexpected))
-			.toList());
+		body.put("targets",
+				all.subList(from, to)
+					.stream()
+					.map((entry) -> StatusDocument.of(entry.getKey(), entry.getValue(), this.blockOnUnexpected))
+					.toList());
 		return new WebEndpointResponse<>(body);
 	}
 
@@ -255,8 +286,9 @@ public class MigrationsEndpoint {
 	private WebEndpointResponse<Object> sql(MigrationEngine engine, String targetName, Direction direction,
 			@Nullable String to) {
 		if (engine.status().state() == MigrationState.MIGRATING) {
-			return new WebEndpointResponse<>(Map.of("error", "A migration is running; the SQL preview is not "
-					+ "generated meanwhile. Ask again when /actuator/migrations no longer says MIGRATING."),
+			return new WebEndpointResponse<>(
+					Map.of("error", "A migration is running; the SQL preview is not "
+							+ "generated meanwhile. Ask again when /actuator/migrations no longer says MIGRATING."),
 					STATUS_CONFLICT);
 		}
 		try {
@@ -275,8 +307,8 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * A refusal (nothing changed) is the caller's to fix: 400. Anything else failed in the
-	 * database: 500. Both carry the failure report.
+	 * A refusal (nothing changed) is the caller's to fix: 400. Anything else failed in
+	 * the database: 500. Both carry the failure report.
 	 */
 	private static WebEndpointResponse<Object> failed(MigrationException ex) {
 		MigrationFailure.Kind kind = ex.getFailure().kind();
@@ -308,8 +340,8 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * Drift: computed on request (never by probes, which read the status only) and
-	 * cached with its time for {@link #DRIFT_CACHE}, so that repeated calls cost nothing.
+	 * Drift: computed on request (never by probes, which read the status only) and cached
+	 * with its time for {@link #DRIFT_CACHE}, so that repeated calls cost nothing.
 	 */
 	private WebEndpointResponse<Object> drift() {
 		if (this.driftCheck == null) {

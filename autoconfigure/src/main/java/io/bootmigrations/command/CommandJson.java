@@ -1,14 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.command;
 
-import java.lang.reflect.RecordComponent;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.json.JsonWriter.ValueProcessor;
-import org.springframework.util.ReflectionUtils;
+
+import io.bootmigrations.status.RecordFields;
 
 /**
  * Writes a command's result as JSON with Spring Boot's {@link JsonWriter}, which needs no
@@ -37,12 +52,7 @@ final class CommandJson {
 	 * @return its components, in declaration order
 	 */
 	static Map<String, @Nullable Object> fields(Record record) {
-		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-		for (RecordComponent component : record.getClass().getRecordComponents()) {
-			ReflectionUtils.makeAccessible(component.getAccessor());
-			fields.put(component.getName(), ReflectionUtils.invokeMethod(component.getAccessor(), record));
-		}
-		return fields;
+		return RecordFields.of(record);
 	}
 
 	private static @Nullable Object jsonValue(@Nullable Object value) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.actuate;
 
 import java.time.Duration;
@@ -54,8 +70,11 @@ class MigrationsEndpointIntegrationTests {
 			assertThat((String) json.read("$.state")).isEqualTo("UP_TO_DATE");
 			assertThat((Boolean) json.read("$.ready")).isTrue();
 			assertThat((String) json.read("$.changelog")).isEqualTo("classpath:db/actuate/base.xml");
+			// one database: no targets section
+			assertThat(json.body()).doesNotContain("\"targets\"");
 			assertThat((String) json.read("$.database.product")).isEqualTo("PostgreSQL");
-			// the server's own version: the configured one, a container's or the embedded one
+			// the server's own version: the configured one, a container's or the embedded
+			// one
 			assertThat((String) json.read("$.database.version"))
 				.startsWith(this.database.jdbc().queryForObject("SHOW server_version", String.class).split(" ")[0]);
 			assertThat((String) json.read("$.database.url")).isEqualTo(this.database.jdbcUrl());
@@ -168,8 +187,9 @@ class MigrationsEndpointIntegrationTests {
 				.startsWith("Changeset db/engine/failing.xml::broken-invoice::bob: ")
 				.contains("no_such_table");
 		}
-		assertThat(output).contains("Migrations: the migration failed (changeset failed); the application stays up "
-				+ "but refuses traffic. Changeset db/engine/failing.xml::broken-invoice::bob: ")
+		assertThat(output)
+			.contains("Migrations: the migration failed (changeset failed); the application stays up "
+					+ "but refuses traffic. Changeset db/engine/failing.xml::broken-invoice::bob: ")
 			.doesNotContain("APPLICATION FAILED TO START");
 	}
 
@@ -214,11 +234,12 @@ class MigrationsEndpointIntegrationTests {
 		try (RunningApp app = RunningApp.start(this.database, BASE)) {
 			MigrationEngine engine = app.context().getBean(MigrationEngine.class);
 			Instant checkedAt = engine.status().checkedAt();
-			// the database changes behind the application's back: no endpoint call notices
+			// the database changes behind the application's back: no endpoint call
+			// notices
 			this.database.execute("DELETE FROM databasechangelog WHERE id = 'tag-1.0'");
 			Json history = app.json("/actuator/migrations/history");
-			assertThat((List<String>) history.read("$.changeSets[*].id")).containsExactly("tag-1.0",
-					"add-account-name", "create-account");
+			assertThat((List<String>) history.read("$.changeSets[*].id")).containsExactly("tag-1.0", "add-account-name",
+					"create-account");
 			assertThat((Integer) app.json("/actuator/migrations").read("$.applied")).isEqualTo(3);
 			assertThat((Integer) app.json("/actuator/migrations/pending").read("$.total")).isZero();
 			assertThat(app.status("/actuator/health/migrations")).isEqualTo(200);
@@ -231,8 +252,8 @@ class MigrationsEndpointIntegrationTests {
 		try (RunningApp app = RunningApp.start(this.database, BASE)) {
 			var unknown = app.get("/actuator/migrations/applied");
 			assertThat(unknown.statusCode()).isEqualTo(400);
-			assertThat(unknown.body())
-				.contains("No list 'applied' in /actuator/migrations: use pending, history, unexpected, drift, out-of-order, upgrade-sql or downgrade-sql");
+			assertThat(unknown.body()).contains(
+					"No list 'applied' in /actuator/migrations: use pending, history, unexpected, drift, out-of-order, upgrade-sql or downgrade-sql");
 			var tooBig = app.get("/actuator/migrations/history?size=5000");
 			assertThat(tooBig.statusCode()).isEqualTo(400);
 			assertThat(tooBig.body()).contains("size between 1 and 1000");
@@ -292,8 +313,7 @@ class MigrationsEndpointIntegrationTests {
 	private void assertNoSecret(RunningApp app, String secret) {
 		for (String path : List.of("/actuator/migrations", "/actuator/migrations/history",
 				"/actuator/migrations/pending", "/actuator/migrations/unexpected", "/actuator/health",
-				"/actuator/health/migrations", "/actuator/health/readiness",
-				"/actuator/metrics/migrations.runs")) {
+				"/actuator/health/migrations", "/actuator/health/readiness", "/actuator/metrics/migrations.runs")) {
 			var response = app.get(path);
 			assertThat(response.statusCode()).as(path).isIn(200, 503);
 			assertThat(response.body()).as(path).isNotEmpty().doesNotContain(secret);
@@ -302,7 +322,8 @@ class MigrationsEndpointIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
-	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	@EnableAutoConfiguration(
+			excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class InspectOnlyApp {
 
 		@Bean

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.actuate;
 
 import java.util.List;
@@ -38,7 +54,12 @@ class MigrationsEndpointTargetsIntegrationTests {
 	void targetsAreCountedListedByPageAndTheirListsTakeATargetParameter() {
 		try (RunningApp app = RunningApp.start(this.database, "migrations.on-failure=stay-not-ready",
 				TENANTS + "change-log=classpath:db/targets/tenant.yaml", TENANTS + "schemas=t_a,t_b,t_bad")) {
-			assertThat((String) app.json("/actuator/migrations").read("$.target")).isEqualTo("default");
+			Json summary = app.json("/actuator/migrations");
+			assertThat((String) summary.read("$.target")).isEqualTo("default");
+			assertThat((String) summary.read("$.state")).isEqualTo("UP_TO_DATE");
+			assertThat((Integer) summary.read("$.targets.total")).isEqualTo(4);
+			assertThat((Integer) summary.read("$.targets.states.FAILED")).isEqualTo(1);
+			assertThat((List<String>) summary.read("$.targets.notReady")).containsExactly("tenants:t_bad");
 			Json targets = app.json("/actuator/migrations/targets?size=2");
 			assertThat((Integer) targets.read("$.total")).isEqualTo(4);
 			assertThat((Integer) targets.read("$.states.UP_TO_DATE")).isEqualTo(3);
@@ -47,7 +68,8 @@ class MigrationsEndpointTargetsIntegrationTests {
 			assertThat((String) targets.read("$.errors['tenants:t_bad']")).contains("account");
 			assertThat((Integer) targets.read("$.totalPages")).isEqualTo(2);
 			assertThat((List<String>) targets.read("$.targets[*].target")).containsExactly("default", "tenants:t_a");
-			assertThat((List<String>) app.json("/actuator/migrations/targets?page=1&size=2").read("$.targets[*].target"))
+			assertThat(
+					(List<String>) app.json("/actuator/migrations/targets?page=1&size=2").read("$.targets[*].target"))
 				.containsExactly("tenants:t_b", "tenants:t_bad");
 			Json history = app.json("/actuator/migrations/history?target=tenants:t_a");
 			assertThat((String) history.read("$.target")).isEqualTo("tenants:t_a");
