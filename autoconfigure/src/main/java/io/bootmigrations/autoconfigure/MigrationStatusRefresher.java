@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
@@ -16,12 +32,13 @@ import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationState;
 
 /**
- * Re-reads the applied changesets on an interval ({@code migrations.status.refresh-interval})
- * so that the status snapshot notices what other deployments did to the database. Runs
- * on a daemon thread that starts and stops with the application context; skips a round
- * while a migration is under way. Without an interval it does nothing. (The bean always
- * exists rather than being conditional on the property: a condition would see
- * {@code MIGRATIONS_STATUS_REFRESH_INTERVAL} in the environment while binding would not.)
+ * Re-reads the applied changesets on an interval
+ * ({@code migrations.status.refresh-interval}) so that the status snapshot notices what
+ * other deployments did to the database. Runs on a daemon thread that starts and stops
+ * with the application context; skips a round while a migration is under way. Without an
+ * interval it does nothing. (The bean always exists rather than being conditional on the
+ * property: a condition would see {@code MIGRATIONS_STATUS_REFRESH_INTERVAL} in the
+ * environment while binding would not.)
  */
 class MigrationStatusRefresher implements SmartLifecycle {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.util.ArrayList;
@@ -33,8 +49,8 @@ import io.bootmigrations.targets.TargetsInitializer;
 
 /**
  * Several databases and tenant schemas (issue #11): the targets of
- * {@code migrations.targets.*} and of {@link TargetsCustomizer} beans, each migrated by an
- * engine of its own, all of them in parallel after the {@code default} target.
+ * {@code migrations.targets.*} and of {@link TargetsCustomizer} beans, each migrated by
+ * an engine of its own, all of them in parallel after the {@code default} target.
  */
 @Configuration(proxyBeanMethods = false)
 class MigrationTargetsConfiguration {
@@ -56,8 +72,8 @@ class MigrationTargetsConfiguration {
 			created.set(engine);
 			return engine;
 		};
-		TargetEngines targets = new TargetEngines(factory, migrationEngine::getIfAvailable,
-				properties.getParallelism(), properties.getStartup().getWaitForDatabase());
+		TargetEngines targets = new TargetEngines(factory, migrationEngine::getIfAvailable, properties.getParallelism(),
+				properties.getStartup().getWaitForDatabase());
 		properties.getTargets().forEach((name, target) -> {
 			if (target.isEnabled()) {
 				register(targets, name, target, resourceLoader, beanFactory, dataSource);
@@ -69,7 +85,8 @@ class MigrationTargetsConfiguration {
 
 	@Bean
 	TargetsInitializer migrationTargetsInitializer(TargetEngines migrationTargets, MigrationsProperties properties) {
-		// runs after the 'liquibase' bean (the default target): see TargetsInitializerDetector
+		// runs after the 'liquibase' bean (the default target): see
+		// TargetsInitializerDetector
 		return new TargetsInitializer(migrationTargets, properties.getMode() == MigrationsProperties.Mode.OFF,
 				properties.getMode() == MigrationsProperties.Mode.VALIDATE,
 				properties.getOnFailure() == MigrationsProperties.OnFailure.FAIL,
@@ -77,8 +94,8 @@ class MigrationTargetsConfiguration {
 	}
 
 	/**
-	 * The default target's metrics are tagged {@code default}: that listener stays with the
-	 * default engine. (Readiness follows all targets through the health indicator.)
+	 * The default target's metrics are tagged {@code default}: that listener stays with
+	 * the default engine. (Readiness follows all targets through the health indicator.)
 	 */
 	private static boolean sharedByTargets(MigrationListener listener) {
 		return !listener.getClass().getName().equals("io.bootmigrations.actuate.MigrationMetrics");
@@ -103,8 +120,8 @@ class MigrationTargetsConfiguration {
 							+ "DATABASECHANGELOG in the tenant's schema; remove liquibase-schema");
 		}
 		TargetDefinition definition = new TargetDefinition(name, null,
-				dataSource(prefix, target, beanFactory, appDataSource), MigrationsAutoConfiguration.settings(target, null),
-				target.isCreateSchemas());
+				dataSource(prefix, target, beanFactory, appDataSource),
+				MigrationsAutoConfiguration.settings(target, null), target.isCreateSchemas());
 		boolean tenants = !target.getSchemas().isEmpty() || StringUtils.hasText(target.getSchemasQuery());
 		if (tenants) {
 			targets.registerTenants(definition, target.getSchemas(),
@@ -147,7 +164,8 @@ class MigrationTargetsConfiguration {
 				builder = DataSourceBuilder.derivedFrom(application).type(SimpleDriverDataSource.class);
 			}
 			catch (RuntimeException ex) {
-				return application; // a DataSource whose settings cannot be read: use it as it is
+				return application; // a DataSource whose settings cannot be read: use it
+									// as it is
 			}
 		}
 		if (target.getUser() != null) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
@@ -67,13 +83,13 @@ import io.bootmigrations.targets.TargetEngines;
  * of its own.
  * <p>
  * The map of features: the {@link MigrationEngine} does the work; the
- * {@link MigrationsInitializer} runs it on boot (in the background if asked, and surviving
- * a failure if asked); a {@link ProgressLogger} reports long runs; {@link MigrationStatusRefresher} re-reads the
- * database's history on an interval. The actuator endpoint, health indicator and metrics
- * are configured by {@link MigrationsEndpointAutoConfiguration},
- * {@link MigrationsHealthAutoConfiguration} (whose indicator, a member of the readiness
- * group, is how readiness follows migrations) and
- * {@link MigrationsMetricsAutoConfiguration}.
+ * {@link MigrationsInitializer} runs it on boot (in the background if asked, and
+ * surviving a failure if asked); a {@link ProgressLogger} reports long runs;
+ * {@link MigrationStatusRefresher} re-reads the database's history on an interval. The
+ * actuator endpoint, health indicator and metrics are configured by
+ * {@link MigrationsEndpointAutoConfiguration}, {@link MigrationsHealthAutoConfiguration}
+ * (whose indicator, a member of the readiness group, is how readiness follows migrations)
+ * and {@link MigrationsMetricsAutoConfiguration}.
  */
 @AutoConfiguration(before = LiquibaseAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({ SpringLiquibase.class, DatabaseChange.class })
@@ -117,8 +133,9 @@ public final class MigrationsAutoConfiguration {
 	/**
 	 * The application's resource loader with its class loader fixed: Spring's loaders
 	 * without one of their own ask the calling thread's context class loader at every
-	 * lookup, so a lookup on another thread (a pool's, whose loader under Boot's launchers
-	 * sees neither {@code BOOT-INF/} nor {@code loader.path}) would find nothing.
+	 * lookup, so a lookup on another thread (a pool's, whose loader under Boot's
+	 * launchers sees neither {@code BOOT-INF/} nor {@code loader.path}) would find
+	 * nothing.
 	 */
 	private static ResourceLoader withFixedClassLoader(ResourceLoader resourceLoader) {
 		DefaultResourceLoader fixed = new DefaultResourceLoader(resourceLoader.getClassLoader());
@@ -128,7 +145,8 @@ public final class MigrationsAutoConfiguration {
 		return fixed;
 	}
 
-	// --- zero-downtime guard rails (issue #13): lint on boot, then the PostgreSQL lock guard
+	// --- zero-downtime guard rails (issue #13): lint on boot, then the PostgreSQL lock
+	// guard
 
 	static List<RunInterceptor> interceptors(MigrationsProperties properties, DataSource dataSource) {
 		List<RunInterceptor> interceptors = new ArrayList<>();
@@ -193,13 +211,14 @@ public final class MigrationsAutoConfiguration {
 	@Bean
 	MigrationStatusRefresher migrationStatusRefresher(MigrationEngine migrationEngine,
 			MigrationsProperties properties) {
-		// validated with the other properties (MigrationsProperties#validate) before anything runs
+		// validated with the other properties (MigrationsProperties#validate) before
+		// anything runs
 		return new MigrationStatusRefresher(migrationEngine, properties.getStatus().getRefreshInterval());
 	}
 
 	/**
-	 * The {@code Customizer<Liquibase>} beans, which Boot's own Liquibase support applies,
-	 * as one, in their order.
+	 * The {@code Customizer<Liquibase>} beans, which Boot's own Liquibase support
+	 * applies, as one, in their order.
 	 */
 	private static @Nullable Customizer<Liquibase> customizer(ObjectProvider<Customizer<Liquibase>> customizers) {
 		List<Customizer<Liquibase>> all = customizers.orderedStream().toList();
@@ -227,8 +246,8 @@ public final class MigrationsAutoConfiguration {
 					? UpdateSummaryEnum.valueOf(liquibase.getShowSummary().name()) : null)
 			.showSummaryOutput((liquibase.getShowSummaryOutput() != null)
 					? UpdateSummaryOutputEnum.valueOf(liquibase.getShowSummaryOutput().name()) : null)
-			.uiService((liquibase.getUiService() != null) ? UIServiceEnum.valueOf(liquibase.getUiService().name())
-					: null)
+			.uiService(
+					(liquibase.getUiService() != null) ? UIServiceEnum.valueOf(liquibase.getUiService().name()) : null)
 			.customizer(customizer)
 			.build();
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
@@ -154,9 +170,10 @@ public class MigrationsInitializer implements InitializingBean, ApplicationEvent
 
 	/**
 	 * Spring's own shutdown hook waits for the context's refresh to end, so during a
-	 * migration on boot SIGTERM would change nothing until the migration is done. This hook
-	 * asks the engine to stop (a waiting replica stops waiting; a migrating one stops after
-	 * the current changeset) and waits, bounded, until it has released the lock.
+	 * migration on boot SIGTERM would change nothing until the migration is done. This
+	 * hook asks the engine to stop (a waiting replica stops waiting; a migrating one
+	 * stops after the current changeset) and waits, bounded, until it has released the
+	 * lock.
 	 */
 	private Thread registerShutdownHook() {
 		Thread hook = new Thread(() -> {
@@ -221,17 +238,22 @@ public class MigrationsInitializer implements InitializingBean, ApplicationEvent
 		}
 		catch (MigrationException ex) {
 			boolean markBroken = this.onFailure == OnFailure.FAIL && this.eventPublisher != null;
-			logFailure(ex.getFailure(), markBroken ? "liveness is marked BROKEN (migrations.on-failure=fail) "
-					+ "so that the application is restarted" : "the application stays up but refuses traffic");
+			logFailure(ex.getFailure(),
+					markBroken
+							? "liveness is marked BROKEN (migrations.on-failure=fail) "
+									+ "so that the application is restarted"
+							: "the application stays up but refuses traffic");
 			if (markBroken) {
 				markBrokenOnceStarted();
 			}
 		}
 		catch (RuntimeException | Error ex) {
-			// one line at ERROR; the stack (thousands of frames for a StackOverflowError) at DEBUG
+			// one line at ERROR; the stack (thousands of frames for a StackOverflowError)
+			// at DEBUG
 			logger.error("Migrations: the background migration stopped unexpectedly: " + ex);
 			logger.debug("Migrations: the background migration stopped unexpectedly", ex);
-			// readiness follows the engine's status (a failed run is FAILED) through the migrations
+			// readiness follows the engine's status (a failed run is FAILED) through the
+			// migrations
 			// indicator in the readiness group: nothing to publish here
 		}
 		finally {

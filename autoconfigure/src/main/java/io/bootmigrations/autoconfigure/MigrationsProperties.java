@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
@@ -557,8 +573,8 @@ public class MigrationsProperties implements Validator {
 	public static class Status {
 
 		/**
-		 * How often to re-read the applied changesets from the database, so that a replica
-		 * notices changes made by another deployment. Never re-read when unset.
+		 * How often to re-read the applied changesets from the database, so that a
+		 * replica notices changes made by another deployment. Never re-read when unset.
 		 */
 		private @Nullable Duration refreshInterval;
 
@@ -599,9 +615,9 @@ public class MigrationsProperties implements Validator {
 	public static class FastPath {
 
 		/**
-		 * Whether a boot skips Liquibase when nothing that decides its outcome changed since
-		 * the last run that left nothing to do (changelog files, settings, Liquibase version,
-		 * DATABASECHANGELOG rows).
+		 * Whether a boot skips Liquibase when nothing that decides its outcome changed
+		 * since the last run that left nothing to do (changelog files, settings,
+		 * Liquibase version, DATABASECHANGELOG rows).
 		 */
 		private boolean enabled = true;
 
@@ -672,9 +688,9 @@ public class MigrationsProperties implements Validator {
 	public static class Postgresql {
 
 		/**
-		 * How long each statement of a changeset waits for a table lock before it gives up
-		 * (then the changeset is retried), so that the application's queries never queue
-		 * behind it for longer; 0 turns the guard off.
+		 * How long each statement of a changeset waits for a table lock before it gives
+		 * up (then the changeset is retried), so that the application's queries never
+		 * queue behind it for longer; 0 turns the guard off.
 		 */
 		private Duration lockTimeout = Duration.ofSeconds(10);
 
@@ -723,9 +739,9 @@ public class MigrationsProperties implements Validator {
 				errors.rejectValue("postgresql.lockRetries", "migrations.postgresql.lock-retries.not-negative",
 						"migrations.postgresql.lock-retries must be 0 or more, but was " + this.lockRetries);
 			}
-			if (this.statementTimeout != null && (this.statementTimeout.isNegative() || this.statementTimeout.isZero())) {
-				errors.rejectValue("postgresql.statementTimeout",
-						"migrations.postgresql.statement-timeout.positive",
+			if (this.statementTimeout != null
+					&& (this.statementTimeout.isNegative() || this.statementTimeout.isZero())) {
+				errors.rejectValue("postgresql.statementTimeout", "migrations.postgresql.statement-timeout.positive",
 						"migrations.postgresql.statement-timeout must be a positive duration such as 15m, or unset for "
 								+ "no limit, but was " + this.statementTimeout);
 			}
@@ -779,10 +795,11 @@ public class MigrationsProperties implements Validator {
 		private Duration idleTimeout = Duration.ofMinutes(5);
 
 		void validate(Errors errors) {
-			for (Map.Entry<String, Duration> entry : Map.of("networkTimeout", this.networkTimeout, "keepalivesIdle",
-					this.keepalivesIdle, "keepalivesInterval", this.keepalivesInterval, "tcpUserTimeout",
-					this.tcpUserTimeout, "idleInTransactionTimeout", this.idleInTransactionTimeout, "idleTimeout",
-					this.idleTimeout).entrySet()) {
+			for (Map.Entry<String, Duration> entry : Map
+				.of("networkTimeout", this.networkTimeout, "keepalivesIdle", this.keepalivesIdle, "keepalivesInterval",
+						this.keepalivesInterval, "tcpUserTimeout", this.tcpUserTimeout, "idleInTransactionTimeout",
+						this.idleInTransactionTimeout, "idleTimeout", this.idleTimeout)
+				.entrySet()) {
 				if (entry.getValue() == null || entry.getValue().isNegative()) {
 					errors.rejectValue("session." + entry.getKey(), "migrations.session.not-negative",
 							"migrations.session." + entry.getKey().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT)
@@ -855,14 +872,14 @@ public class MigrationsProperties implements Validator {
 	}
 
 	/**
-	 * SQL previews ({@code /actuator/migrations/upgrade-sql}, {@code downgrade-sql} and the
-	 * matching commands).
+	 * SQL previews ({@code /actuator/migrations/upgrade-sql}, {@code downgrade-sql} and
+	 * the matching commands).
 	 */
 	public static class SqlPreview {
 
 		/**
-		 * Changelog parameters whose values previews mask, in addition to those whose names
-		 * contain password, secret, token, key or credential.
+		 * Changelog parameters whose values previews mask, in addition to those whose
+		 * names contain password, secret, token, key or credential.
 		 */
 		private List<String> maskedParameters = new ArrayList<>();
 
@@ -889,7 +906,8 @@ public class MigrationsProperties implements Validator {
 
 		/**
 		 * Patterns (with * and ?) of tables, views, sequences or table objects
-		 * ("orders.legacy_*") that the changelog never touched, left out of the drift check.
+		 * ("orders.legacy_*") that the changelog never touched, left out of the drift
+		 * check.
 		 */
 		private List<String> exclude = new ArrayList<>();
 

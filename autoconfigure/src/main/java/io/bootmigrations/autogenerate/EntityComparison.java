@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autogenerate;
 
 import java.sql.Connection;
@@ -122,7 +138,8 @@ public final class EntityComparison {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot compare the JPA entities with the changelog: " + ex.getMessage(), ex);
+			throw new IllegalStateException("Cannot compare the JPA entities with the changelog: " + ex.getMessage(),
+					ex);
 		}
 	}
 
@@ -190,9 +207,8 @@ public final class EntityComparison {
 	}
 
 	private static String key(DatabaseObject object) {
-		return (object instanceof Index index)
-				? "index " + index.getRelation().getName() + "." + index.getName() + "(" + names(index.getColumns()) + ")"
-				: describe(object);
+		return (object instanceof Index index) ? "index " + index.getRelation().getName() + "." + index.getName() + "("
+				+ names(index.getColumns()) + ")" : describe(object);
 	}
 
 	private static GeneratedChange generated(Change change, Database database) {
@@ -301,8 +317,8 @@ public final class EntityComparison {
 		}
 		List<String> fields = new ArrayList<>();
 		for (Difference difference : differences.getDifferences()) {
-			fields.add(difference.getField() + " entities '" + value(difference.getReferenceValue())
-					+ "', migrations '" + value(difference.getComparedValue()) + "'");
+			fields.add(difference.getField() + " entities '" + value(difference.getReferenceValue()) + "', migrations '"
+					+ value(difference.getComparedValue()) + "'");
 		}
 		Collections.sort(fields);
 		return String.join("; ", fields);

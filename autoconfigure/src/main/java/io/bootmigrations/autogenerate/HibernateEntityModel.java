@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autogenerate;
 
 import java.util.ArrayList;
@@ -35,8 +51,8 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
  * The entities of Boot's auto-configured entity manager factory, read the way Hibernate
  * reads them for {@code ddl-auto=create}: an {@link Integrator} (registered through
  * {@value JpaSettings#INTEGRATOR_PROVIDER}, beside any provider the application set)
- * keeps the boot {@link Metadata}, and Hibernate's own {@link SchemaManagementTool}
- * turns it into the creation script, written to memory rather than to any database.
+ * keeps the boot {@link Metadata}, and Hibernate's own {@link SchemaManagementTool} turns
+ * it into the creation script, written to memory rather than to any database.
  */
 public final class HibernateEntityModel implements EntityModel, HibernatePropertiesCustomizer {
 
@@ -97,7 +113,8 @@ public final class HibernateEntityModel implements EntityModel, HibernatePropert
 					+ "read; use Boot's, or write the revision without --migrations.autogenerate.");
 		}
 		Map<String, Object> settings = new HashMap<>(registry.requireService(ConfigurationService.class).getSettings());
-		// the script only: no delimiter appended, no import.sql, no CREATE SCHEMA of the schema compared
+		// the script only: no delimiter appended, no import.sql, no CREATE SCHEMA of the
+		// schema compared
 		settings.remove(SchemaToolingSettings.HBM2DDL_DELIMITER);
 		settings.put(SchemaToolingSettings.HBM2DDL_IMPORT_FILES, "");
 		settings.put(SchemaToolingSettings.HBM2DDL_SKIP_DEFAULT_IMPORT_FILE, true);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.command;
 
 import java.util.LinkedHashMap;
@@ -21,8 +37,8 @@ import static io.bootmigrations.command.MigrationCommandRunner.ERROR;
 import static io.bootmigrations.command.MigrationCommandRunner.SUCCESS;
 
 /**
- * Turns what the engine returned into a {@link CommandResult}: the text an operator
- * reads and the JSON a pipeline parses, with the same facts.
+ * Turns what the engine returned into a {@link CommandResult}: the text an operator reads
+ * and the JSON a pipeline parses, with the same facts.
  */
 final class CommandResults {
 
@@ -47,8 +63,11 @@ final class CommandResults {
 		text.append(line("Tag", (tag != null) ? tag : "none"));
 		text.append(line("Applied", String.valueOf(status.applied().size())));
 		text.append(line("Pending", String.valueOf(status.pending().size())));
-		status.pending().forEach((changeSet) -> text.append("  - ").append(describe(changeSet))
-			.append(status.outOfOrder().contains(changeSet) ? "  [out of order]" : "").append('\n'));
+		status.pending()
+			.forEach((changeSet) -> text.append("  - ")
+				.append(describe(changeSet))
+				.append(status.outOfOrder().contains(changeSet) ? "  [out of order]" : "")
+				.append('\n'));
 		appendOutOfOrder(text, status.outOfOrder());
 		if (!status.unexpected().isEmpty()) {
 			text.append(line("Unexpected", status.unexpected().size() + " (applied, not in this changelog)"));
@@ -74,8 +93,10 @@ final class CommandResults {
 		json.putAll(document(result.status()));
 		StringBuilder text = new StringBuilder();
 		if (!failed) {
-			text.append(strict ? "OK: the database matches the changelog (" : "OK: the changelog is valid and the "
-					+ "stored checksums match (").append(result.status().applied().size()).append(" applied");
+			text.append(strict ? "OK: the database matches the changelog ("
+					: "OK: the changelog is valid and the " + "stored checksums match (")
+				.append(result.status().applied().size())
+				.append(" applied");
 			if (!strict && !result.pending().isEmpty()) {
 				text.append(", ").append(result.pending().size()).append(" pending");
 			}

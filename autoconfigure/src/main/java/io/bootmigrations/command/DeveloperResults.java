@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.command;
 
 import java.util.LinkedHashMap;
@@ -57,9 +73,10 @@ final class DeveloperResults {
 		text.append(line("Labels", orNone(details.labels()))).append(line("Contexts", orNone(details.contexts())));
 		text.append(line("Applied", details.applied() ? "yes, at " + details.executedAt() : "no (pending)"));
 		text.append(line("Tag", (details.tag() != null) ? details.tag() : "none"));
-		text.append(line("Checksum", details.checksum() + ((details.storedChecksum() != null
-				&& !details.storedChecksum().equals(details.checksum()))
-						? " (stored: " + details.storedChecksum() + ", edited since applied)" : "")));
+		text.append(line("Checksum",
+				details.checksum()
+						+ ((details.storedChecksum() != null && !details.storedChecksum().equals(details.checksum()))
+								? " (stored: " + details.storedChecksum() + ", edited since applied)" : "")));
 		text.append("SQL:\n");
 		appendSql(text, details.sql());
 		text.append("Rollback SQL:\n");
@@ -80,12 +97,27 @@ final class DeveloperResults {
 			text.append("No changeset is applied.\n");
 		}
 		for (HistoryEntry entry : history) {
-			text.append(entry.executedAt()).append("  ").append(entry.id()).append(" by ").append(entry.author())
-				.append(" (").append(entry.file()).append(")\n");
-			text.append("    exec type ").append(entry.execType()).append(", deployment ").append(entry.deploymentId())
-				.append(", order ").append(entry.orderExecuted()).append('\n');
-			text.append("    contexts ").append(orNone(entry.contexts())).append(", labels ")
-				.append(orNone(entry.labels())).append(", checksum ").append(entry.checksum());
+			text.append(entry.executedAt())
+				.append("  ")
+				.append(entry.id())
+				.append(" by ")
+				.append(entry.author())
+				.append(" (")
+				.append(entry.file())
+				.append(")\n");
+			text.append("    exec type ")
+				.append(entry.execType())
+				.append(", deployment ")
+				.append(entry.deploymentId())
+				.append(", order ")
+				.append(entry.orderExecuted())
+				.append('\n');
+			text.append("    contexts ")
+				.append(orNone(entry.contexts()))
+				.append(", labels ")
+				.append(orNone(entry.labels()))
+				.append(", checksum ")
+				.append(entry.checksum());
 			if (entry.tag() != null) {
 				text.append(", tag ").append(entry.tag());
 			}

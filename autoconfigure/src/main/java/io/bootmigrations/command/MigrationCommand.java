@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.command;
 
 import java.util.Arrays;
@@ -65,7 +81,10 @@ public enum MigrationCommand {
 	REVISION("revision", TargetUse.NONE,
 			"write a new changelog file (--migrations.message=...) and include it in the master changelog"),
 
-	/** One changeset in full: where it is, whether it is applied, its SQL and rollback SQL. */
+	/**
+	 * One changeset in full: where it is, whether it is applied, its SQL and rollback
+	 * SQL.
+	 */
 	SHOW("show", TargetUse.CHANGESET, "one changeset in full: target is its id, a tag or file::id::author");
 
 	private final String commandName;
@@ -99,7 +118,9 @@ public enum MigrationCommand {
 	 */
 	public static @Nullable MigrationCommand of(String name) {
 		String normalized = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-		return Arrays.stream(values()).filter((command) -> command.commandName.equals(normalized)).findFirst()
+		return Arrays.stream(values())
+			.filter((command) -> command.commandName.equals(normalized))
+			.findFirst()
 			.orElse(null);
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.command;
 
 import java.io.PrintStream;
@@ -39,9 +55,8 @@ import io.bootmigrations.schema.RollbackVerification;
 
 /**
  * Runs the command named by {@code migrations.command} once the context is refreshed,
- * prints its result (text or JSON) and ends the JVM with 0 (success), 1 (check failed)
- * or 2 (error or usage). Runs before any other runner of the application, which never
- * runs.
+ * prints its result (text or JSON) and ends the JVM with 0 (success), 1 (check failed) or
+ * 2 (error or usage). Runs before any other runner of the application, which never runs.
  */
 public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 
@@ -158,7 +173,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			return CommandResults.usage(this.commandName, "Unknown command '" + this.commandName + "'.");
 		}
 		if (!this.json && !"text".equals(this.output)) {
-			return CommandResults.usage(this.commandName, "Unknown output '" + this.output + "': use --migrations.output=text or json.");
+			return CommandResults.usage(this.commandName,
+					"Unknown output '" + this.output + "': use --migrations.output=text or json.");
 		}
 		RevisionTarget parsed;
 		try {
@@ -168,9 +184,10 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			return CommandResults.usage(this.commandName, ex.getMessage());
 		}
 		if (this.engine == null) {
-			return CommandResults.error(command, "Boot Migrations is not active in this application (migrations.enabled=false, "
-					+ "spring.liquibase.enabled=false, a SpringLiquibase bean of its own, or no DataSource), so "
-					+ "there is nothing to run the command against.", null);
+			return CommandResults
+				.error(command, "Boot Migrations is not active in this application (migrations.enabled=false, "
+						+ "spring.liquibase.enabled=false, a SpringLiquibase bean of its own, or no DataSource), so "
+						+ "there is nothing to run the command against.", null);
 		}
 		Map<String, MigrationEngine> targets = this.targets.get();
 		if (!PER_TARGET.contains(command) || (targets.size() <= 1 && this.only == null)) {
@@ -181,8 +198,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 
 	/**
 	 * Run a command on every selected target (issue #11): all of them by default, those
-	 * of {@code --migrations.only} otherwise; results grouped per target, the exit
-	 * status the worst of them.
+	 * of {@code --migrations.only} otherwise; results grouped per target, the exit status
+	 * the worst of them.
 	 */
 	private CommandResult runEach(MigrationCommand command, Map<String, MigrationEngine> targets,
 			@Nullable RevisionTarget parsed) {
@@ -227,11 +244,11 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 	}
 
 	/** The commands that act on one database: they run on every selected target. */
-	private static final Set<MigrationCommand> PER_TARGET = EnumSet.of(MigrationCommand.STATUS,
-			MigrationCommand.CHECK, MigrationCommand.VALIDATE, MigrationCommand.HISTORY, MigrationCommand.UPGRADE,
-			MigrationCommand.DOWNGRADE, MigrationCommand.UPGRADE_SQL, MigrationCommand.DOWNGRADE_SQL,
-			MigrationCommand.TAG, MigrationCommand.BASELINE, MigrationCommand.CLEAR_CHECKSUMS,
-			MigrationCommand.RELEASE_LOCKS, MigrationCommand.LINT);
+	private static final Set<MigrationCommand> PER_TARGET = EnumSet.of(MigrationCommand.STATUS, MigrationCommand.CHECK,
+			MigrationCommand.VALIDATE, MigrationCommand.HISTORY, MigrationCommand.UPGRADE, MigrationCommand.DOWNGRADE,
+			MigrationCommand.UPGRADE_SQL, MigrationCommand.DOWNGRADE_SQL, MigrationCommand.TAG,
+			MigrationCommand.BASELINE, MigrationCommand.CLEAR_CHECKSUMS, MigrationCommand.RELEASE_LOCKS,
+			MigrationCommand.LINT);
 
 	private @Nullable RevisionTarget parseTarget(MigrationCommand command) {
 		String value = (this.target != null && !this.target.isBlank()) ? this.target.strip() : null;
@@ -239,9 +256,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		switch (use) {
 			case NONE -> {
 				if (value != null) {
-					throw new IllegalArgumentException(
-							"The " + command.commandName() + " command takes no --migrations.target (got '" + value
-									+ "').");
+					throw new IllegalArgumentException("The " + command.commandName()
+							+ " command takes no --migrations.target (got '" + value + "').");
 				}
 				return null;
 			}
@@ -296,15 +312,17 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 	private CommandResult run(MigrationCommand command, MigrationEngine engine, @Nullable RevisionTarget target) {
 		return switch (command) {
 			case STATUS -> CommandResults.status(command, engine.refresh());
-			// the entities map onto the application's own database: the default target only
-			case CHECK -> (engine == this.engine)
-					? withEntities(command, CommandResults.check(command, engine.validate(), true))
-					: CommandResults.check(command, engine.validate(), true);
+			// the entities map onto the application's own database: the default target
+			// only
+			case CHECK ->
+				(engine == this.engine) ? withEntities(command, CommandResults.check(command, engine.validate(), true))
+						: CommandResults.check(command, engine.validate(), true);
 			case VALIDATE -> CommandResults.check(command, engine.validate(), false);
 			case HISTORY -> this.options.verbose()
 					? DeveloperResults.verboseHistory(command, new ChangeSetInspector(engine).history())
 					: CommandResults.history(command, engine.history());
-			case SHOW -> DeveloperResults.show(command, new ChangeSetInspector(engine).show(String.valueOf(this.target)));
+			case SHOW ->
+				DeveloperResults.show(command, new ChangeSetInspector(engine).show(String.valueOf(this.target)));
 			case REVISION -> this.options.autogenerate() ? autogenerate(command, engine)
 					: DeveloperResults.revision(command, revision(engine, null));
 			case UPGRADE -> CommandResults.ran(command, engine.upgrade(required(target)), engine.status(),
@@ -325,8 +343,7 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 					"Released Liquibase's lock in DATABASECHANGELOGLOCK.",
 					"make sure no migration is running anywhere: a running one may now be joined by another.");
 			case LINT -> lint(command, engine);
-			case DRIFT -> SchemaCommandResults.drift(command,
-					() -> this.context.getBean(DriftCheck.class).check());
+			case DRIFT -> SchemaCommandResults.drift(command, () -> this.context.getBean(DriftCheck.class).check());
 			case VERIFY_ROLLBACKS -> SchemaCommandResults.rollbacks(command,
 					() -> this.context.getBean(RollbackVerification.class).verify());
 		};
@@ -335,8 +352,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 	private CommandResult lint(MigrationCommand command, MigrationEngine engine) {
 		boolean all = "all".equals((this.target != null) ? this.target.strip() : null);
 		Linter linter = this.context.getBeanProvider(Linter.class).getIfAvailable(() -> new Linter(Map.of()));
-		LintReport report = engine.inspectChangeLog(!all, (connection, database, changeSets) -> linter
-			.lint(connection, database, changeSets, all ? "all" : "pending"));
+		LintReport report = engine.inspectChangeLog(!all, (connection, database, changeSets) -> linter.lint(connection,
+				database, changeSets, all ? "all" : "pending"));
 		return CommandResults.lint(command, report);
 	}
 
@@ -359,8 +376,8 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		if (differences.isEmpty()) {
 			return EntityResults.nothingToDo(command, differences);
 		}
-		Revision revision = revision(engine, (format, id, author, message) -> AutogeneratedChangeLog.render(format,
-				id, author, message, differences));
+		Revision revision = revision(engine, (format, id, author, message) -> AutogeneratedChangeLog.render(format, id,
+				author, message, differences));
 		return EntityResults.revision(command, revision, differences);
 	}
 
@@ -373,9 +390,11 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			return EntityResults.check(changeLogCheck, comparison.compare());
 		}
 		catch (IllegalStateException | UnsupportedOperationException ex) {
-			return CommandResults.error(command, "Cannot compare the JPA entities with the changelog (turn this part "
-					+ "of check off with migrations.check.entities=false): "
-					+ JdbcUrls.scrub(String.valueOf(ex.getMessage())), null);
+			return CommandResults.error(command,
+					"Cannot compare the JPA entities with the changelog (turn this part "
+							+ "of check off with migrations.check.entities=false): "
+							+ JdbcUrls.scrub(String.valueOf(ex.getMessage())),
+					null);
 		}
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.command;
 
 import java.util.ArrayList;
@@ -14,8 +30,8 @@ import static io.bootmigrations.command.MigrationCommandRunner.CHECK_FAILED;
 import static io.bootmigrations.command.MigrationCommandRunner.SUCCESS;
 
 /**
- * The results of the schema commands, {@code drift} and {@code verify-rollbacks}, as
- * text and JSON.
+ * The results of the schema commands, {@code drift} and {@code verify-rollbacks}, as text
+ * and JSON.
  */
 final class SchemaCommandResults {
 
@@ -35,14 +51,22 @@ final class SchemaCommandResults {
 		json.putAll(report.document());
 		StringBuilder text = new StringBuilder();
 		if (report.isClean()) {
-			text.append("OK: schema '").append(report.schema()).append("' is what the ").append(report.applied())
+			text.append("OK: schema '")
+				.append(report.schema())
+				.append("' is what the ")
+				.append(report.applied())
 				.append(" applied changesets produce.\n");
 		}
 		else {
-			text.append("DRIFT: schema '").append(report.schema()).append("' differs from what the ")
-				.append(report.applied()).append(" applied changesets produce (")
-				.append(report.differences().size()).append(" difference")
-				.append((report.differences().size() == 1) ? "" : "s").append("):\n");
+			text.append("DRIFT: schema '")
+				.append(report.schema())
+				.append("' differs from what the ")
+				.append(report.applied())
+				.append(" applied changesets produce (")
+				.append(report.differences().size())
+				.append(" difference")
+				.append((report.differences().size() == 1) ? "" : "s")
+				.append("):\n");
 			report.describe().forEach((line) -> text.append("  ").append(line).append('\n'));
 		}
 		notes(text, report.notes());
@@ -67,11 +91,15 @@ final class SchemaCommandResults {
 		json.put("notes", report.notes());
 		StringBuilder text = new StringBuilder();
 		if (report.isClean()) {
-			text.append("OK: every rollback restores the schema (").append(report.verified())
+			text.append("OK: every rollback restores the schema (")
+				.append(report.verified())
 				.append(" changesets applied, rolled back and applied again in a scratch database).\n");
 		}
 		else {
-			text.append("FAILED: changeset ").append(report.changeSet()).append(" (after ").append(report.verified())
+			text.append("FAILED: changeset ")
+				.append(report.changeSet())
+				.append(" (after ")
+				.append(report.verified())
 				.append(" verified):\n");
 			report.details().forEach((line) -> text.append("  ").append(line).append('\n'));
 		}

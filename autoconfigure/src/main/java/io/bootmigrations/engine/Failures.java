@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.sql.SQLException;
@@ -28,8 +44,8 @@ import io.bootmigrations.lock.LockTimeoutException;
 
 /**
  * Turns what Liquibase and the driver throw into a {@link MigrationFailure}: what failed,
- * where, and what to do; and turns a failure into text, the one way for every reader
- * (the exception's message, the failure analyzer, the logs, the command line, health).
+ * where, and what to do; and turns a failure into text, the one way for every reader (the
+ * exception's message, the failure analyzer, the logs, the command line, health).
  */
 public final class Failures {
 
@@ -48,8 +64,8 @@ public final class Failures {
 	}
 
 	/**
-	 * A failure in one line: where (the changeset, else the changelog) and the error,
-	 * for a log line, an exception message or a health detail.
+	 * A failure in one line: where (the changeset, else the changelog) and the error, for
+	 * a log line, an exception message or a health detail.
 	 * @param failure the failure
 	 * @return {@code Changeset <file::id::author>: <error>}, {@code Changelog <file>:
 	 * <error>} or the error alone
@@ -97,7 +113,8 @@ public final class Failures {
 		for (Map.Entry<String, String> detail : details(failure)) {
 			if (withAction || !detail.getKey().equals("Action")) {
 				String label = String.format(Locale.ROOT, "%-11s", detail.getKey() + ":");
-				text.append(indent).append(label)
+				text.append(indent)
+					.append(label)
 					.append(detail.getValue().replace("\n", "\n" + " ".repeat(indent.length() + label.length())))
 					.append('\n');
 			}
@@ -245,7 +262,8 @@ public final class Failures {
 				messages.add(failed.getMessage().strip());
 			}
 		}
-		return messages.isEmpty() ? String.valueOf(ex.getMessage()) : "Precondition failed: " + String.join("; ", messages);
+		return messages.isEmpty() ? String.valueOf(ex.getMessage())
+				: "Precondition failed: " + String.join("; ", messages);
 	}
 
 	private static boolean isPermissionDenied(SQLException ex) {
@@ -274,8 +292,8 @@ public final class Failures {
 	}
 
 	/**
-	 * A {@code $$ ... $$} body (a PostgreSQL function or DO block) that Liquibase split at
-	 * its semicolons fails with an unterminated string or a syntax error.
+	 * A {@code $$ ... $$} body (a PostgreSQL function or DO block) that Liquibase split
+	 * at its semicolons fails with an unterminated string or a syntax error.
 	 */
 	private static String dollarQuoteHint(ChangeSet changeSet, String message) {
 		String lower = message.toLowerCase(java.util.Locale.ROOT);
@@ -310,8 +328,9 @@ public final class Failures {
 			return failure(Kind.CONNECTION_LOST, null, changeLog, cause + " while no changeset was running",
 					"Every changeset recorded so far is committed; start again once the database is reachable.");
 		}
-		return failure(Kind.CONNECTION_LOST, running, changeLog, cause + " while this changeset ran; it was not "
-				+ "committed", transactionalDdl
+		return failure(Kind.CONNECTION_LOST, running, changeLog,
+				cause + " while this changeset ran; it was not " + "committed",
+				transactionalDdl
 						? "Its changes were rolled back with its record (transactional DDL), so the next start runs "
 								+ "it again; start again once the database is reachable."
 						: "This database has no transactional DDL: check for objects the changeset created before "

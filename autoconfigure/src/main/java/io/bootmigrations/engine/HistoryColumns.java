@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.sql.ResultSet;
@@ -13,13 +29,17 @@ import org.jspecify.annotations.Nullable;
 import io.bootmigrations.engine.MigrationFailure.Kind;
 
 /**
- * Checks, before anything runs, that every pending changeset's id, author and file fit the
- * history table's columns: otherwise the row insert fails after the changeset's changes
- * ran, which on a database without transactional DDL leaves them without their record.
+ * Checks, before anything runs, that every pending changeset's id, author and file fit
+ * the history table's columns: otherwise the row insert fails after the changeset's
+ * changes ran, which on a database without transactional DDL leaves them without their
+ * record.
  */
 final class HistoryColumns {
 
-	/** The size of {@code ID}, {@code AUTHOR} and {@code FILENAME} in the table Liquibase creates. */
+	/**
+	 * The size of {@code ID}, {@code AUTHOR} and {@code FILENAME} in the table Liquibase
+	 * creates.
+	 */
 	static final int DEFAULT_SIZE = 255;
 
 	private HistoryColumns() {
@@ -60,8 +80,7 @@ final class HistoryColumns {
 			problem = (problem != null) ? problem : tooLong("file path", changeSet.getFilePath(), file);
 			if (problem != null) {
 				ChangeSetInfo info = ChangeLogModel.info(changeSet);
-				throw new MigrationException(new MigrationFailure(Kind.VALIDATION_FAILED, info,
-						changeSet.getFilePath(),
+				throw new MigrationException(new MigrationFailure(Kind.VALIDATION_FAILED, info, changeSet.getFilePath(),
 						"Changeset " + abbreviate(info.id()) + " by " + abbreviate(info.author()) + " ("
 								+ abbreviate(info.file()) + ") has " + problem
 								+ ": its row in the history table could not be written",

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.util.Locale;
@@ -14,10 +30,12 @@ public final class JdbcUrls {
 
 	private static final Pattern USER_INFO = Pattern.compile("//[^/?#\\s]*@");
 
-	private static final Set<String> SECRET_KEYS = Set.of("password", "pass", "pwd", "user", "username",
-			"sslpassword", "sslkey", "sslcert", "token", "accesstoken", "secret", "apikey", "credentials");
+	private static final Set<String> SECRET_KEYS = Set.of("password", "pass", "pwd", "user", "username", "sslpassword",
+			"sslkey", "sslcert", "token", "accesstoken", "secret", "apikey", "credentials");
 
-	/** A parameter's key, in any style the drivers accept: ?k=, &k=, ;k=, :k=, (k=, ,k=. */
+	/**
+	 * A parameter's key, in any style the drivers accept: ?k=, &k=, ;k=, :k=, (k=, ,k=.
+	 */
 	private static final Pattern KEY = Pattern.compile("([?&;:(,])\\s*([A-Za-z][\\w.-]*)\\s*=");
 
 	/** Where a value ends: before the next parameter, however it is separated. */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.time.Duration;
@@ -49,7 +65,10 @@ public final class MigrationEngine {
 		this(dataSource, settings, resourceAccessor, listeners, safeguards, null);
 	}
 
-	/** Create an engine with the default safeguards and no interceptors; see the last constructor. */
+	/**
+	 * Create an engine with the default safeguards and no interceptors; see the last
+	 * constructor.
+	 */
 	public MigrationEngine(DataSource dataSource, MigrationSettings settings, ResourceAccessor resourceAccessor,
 			List<MigrationListener> listeners, @Nullable FastPath fastPath) {
 		this(dataSource, settings, resourceAccessor, listeners, Safeguards.defaults(), fastPath);
@@ -68,9 +87,9 @@ public final class MigrationEngine {
 	 * @param resourceAccessor how Liquibase finds changelog files
 	 * @param listeners callbacks for progress and metrics
 	 * @param safeguards how runs are locked across processes and wait for the database
-	 * @param fastPath the fast path that lets {@link #migrate()} skip Liquibase when nothing
-	 * changed since the last run that left nothing to do, or {@code null} to always run
-	 * Liquibase
+	 * @param fastPath the fast path that lets {@link #migrate()} skip Liquibase when
+	 * nothing changed since the last run that left nothing to do, or {@code null} to
+	 * always run Liquibase
 	 * @param interceptors what wraps the Liquibase work of every writing run, the first
 	 * outermost
 	 */
@@ -84,22 +103,30 @@ public final class MigrationEngine {
 				interceptors);
 	}
 
-	/** @return the settings this engine runs with */
+	/**
+	 * @return the settings this engine runs with
+	 */
 	public MigrationSettings settings() {
 		return this.settings;
 	}
 
-	/** @return how this engine locks runs and waits for the database */
+	/**
+	 * @return how this engine locks runs and waits for the database
+	 */
 	public Safeguards safeguards() {
 		return this.safeguards;
 	}
 
-	/** @return the data source this engine migrates */
+	/**
+	 * @return the data source this engine migrates
+	 */
 	public DataSource dataSource() {
 		return this.dataSource;
 	}
 
-	/** @return the current status snapshot; never touches the database */
+	/**
+	 * @return the current status snapshot; never touches the database
+	 */
 	public MigrationStatus status() {
 		return this.runner.status();
 	}
@@ -143,19 +170,23 @@ public final class MigrationEngine {
 	 * date, or base. Every changeset in range is checked for a possible rollback first.
 	 * @param target where to go
 	 * @return what the run did ({@link RunReport#applied()} changesets rolled back)
-	 * @throws MigrationException if the target is unknown, a changeset in range cannot
-	 * be rolled back (nothing is then changed), or the rollback failed
+	 * @throws MigrationException if the target is unknown, a changeset in range cannot be
+	 * rolled back (nothing is then changed), or the rollback failed
 	 */
 	public RunReport downgrade(RevisionTarget target) {
 		return run(new DowngradeOperation(target, this.settings.changeLog()));
 	}
 
-	/** @return the SQL {@link #upgrade(RevisionTarget)} would run, without running it */
+	/**
+	 * @return the SQL {@link #upgrade(RevisionTarget)} would run, without running it
+	 */
 	public String upgradeSql(RevisionTarget target) {
 		return this.runner.sql(new UpgradeOperation(target, this.settings.changeLog()));
 	}
 
-	/** @return the SQL {@link #downgrade(RevisionTarget)} would run, without running it */
+	/**
+	 * @return the SQL {@link #downgrade(RevisionTarget)} would run, without running it
+	 */
 	public String downgradeSql(RevisionTarget target) {
 		return this.runner.sql(new DowngradeOperation(target, this.settings.changeLog()));
 	}
@@ -185,17 +216,25 @@ public final class MigrationEngine {
 		return new ValidationResult(refresh(), mismatches);
 	}
 
-	/** Clear the stored checksums (recomputed on the next run); returns what the run did. */
+	/**
+	 * Clear the stored checksums (recomputed on the next run); returns what the run did.
+	 */
 	public RunReport clearChecksums() {
 		return run(RepairOperation.CLEAR_CHECKSUMS);
 	}
 
-	/** Release Liquibase's lock in {@code DATABASECHANGELOGLOCK}; returns what the run did. */
+	/**
+	 * Release Liquibase's lock in {@code DATABASECHANGELOGLOCK}; returns what the run
+	 * did.
+	 */
 	public RunReport releaseLocks() {
 		return run(RepairOperation.RELEASE_LOCKS);
 	}
 
-	/** @return the changesets recorded as applied, newest first, read from the database now */
+	/**
+	 * @return the changesets recorded as applied, newest first, read from the database
+	 * now
+	 */
 	public List<ChangeSetInfo> history() {
 		List<ChangeSetInfo> applied = new ArrayList<>(refresh().applied());
 		Collections.reverse(applied);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.io.StringWriter;
@@ -32,9 +48,9 @@ import io.bootmigrations.lock.SessionLockService;
 /**
  * Owns every run of one engine from top to bottom: serialize it within the process, plan
  * it before the lock (to refuse early), take the lock, plan it again under the lock,
- * apply it, publish the status snapshot and tell the listeners; and the one failure
- * path, which publishes the failure and what the database records after it. Also owns
- * the fast path's skip on boot, the read-only sessions and stopping on shutdown.
+ * apply it, publish the status snapshot and tell the listeners; and the one failure path,
+ * which publishes the failure and what the database records after it. Also owns the fast
+ * path's skip on boot, the read-only sessions and stopping on shutdown.
  */
 final class MigrationRunner {
 
@@ -174,7 +190,8 @@ final class MigrationRunner {
 		Instant startedAt = Instant.now();
 		ProgressTracker tracker = new ProgressTracker(operation.name(),
 				(progress) -> publish(this.status.withProgress(progress)), this.listeners, () -> this.stopRequested);
-		// an operator operation (endpoint, command) that fails keeps a state that was known and
+		// an operator operation (endpoint, command) that fails keeps a state that was
+		// known and
 		// good; a failure on boot (also through a MigrationStrategy) is FAILED
 		MigrationStatus previous = this.status;
 		RunReport previousRun = previous.lastRun();
@@ -219,7 +236,8 @@ final class MigrationRunner {
 
 	private <P> int intercepted(Operation<P> operation, Session session, ProgressTracker tracker) throws Exception {
 		if (this.fastPath != null) {
-			// before anything parses the changelog: an interceptor (lint on boot) reads the
+			// before anything parses the changelog: an interceptor (lint on boot) reads
+			// the
 			// pending changesets before the operation, and the session keeps that parse
 			this.fastPath.startRecording();
 		}
@@ -252,8 +270,8 @@ final class MigrationRunner {
 					"Ask again when the migration is done (state is no longer MIGRATING)."), null);
 		}
 		try {
-			String sql = this.sessions.read((session) -> Scope
-				.child(Map.of(SessionLockService.HELD_CONNECTION, session.connection()), () -> {
+			String sql = this.sessions
+				.read((session) -> Scope.child(Map.of(SessionLockService.HELD_CONNECTION, session.connection()), () -> {
 					StringWriter out = new StringWriter();
 					operation.sql(session, operation.plan(session), out);
 					return out.toString();
@@ -266,8 +284,8 @@ final class MigrationRunner {
 	}
 
 	/**
-	 * Work on the database under the in-process run lock without changing the status:
-	 * for reads and for plans.
+	 * Work on the database under the in-process run lock without changing the status: for
+	 * reads and for plans.
 	 */
 	<T> T inspect(SessionWork<T> work) {
 		this.runLock.lock();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.nio.file.Path;
@@ -20,8 +36,10 @@ import org.jspecify.annotations.Nullable;
  * @param defaultSchema default schema for the changesets' objects
  * @param liquibaseSchema schema of Liquibase's own tables
  * @param liquibaseTablespace tablespace of Liquibase's own tables
- * @param changeLogTable name of the changelog table, or {@code null} for Liquibase's default
- * @param lockTable name of Liquibase's lock table, or {@code null} for Liquibase's default
+ * @param changeLogTable name of the changelog table, or {@code null} for Liquibase's
+ * default
+ * @param lockTable name of Liquibase's lock table, or {@code null} for Liquibase's
+ * default
  * @param parameters changelog parameters
  * @param tag tag to apply to the database after an update
  * @param dropFirst whether to drop the whole schema before migrating
@@ -30,9 +48,10 @@ import org.jspecify.annotations.Nullable;
  * them
  * @param analyticsEnabled whether Liquibase may send usage analytics
  * @param licenseKey Liquibase licence key, if any
- * @param rollbackFile file the rollback SQL of the changesets an update on boot applies is
- * written to before it applies them, or {@code null} for none
- * @param showSummary the update summary Liquibase reports, or {@code null} for its default
+ * @param rollbackFile file the rollback SQL of the changesets an update on boot applies
+ * is written to before it applies them, or {@code null} for none
+ * @param showSummary the update summary Liquibase reports, or {@code null} for its
+ * default
  * @param showSummaryOutput where Liquibase reports the update summary, or {@code null}
  * for its default
  * @param uiService where Liquibase's user messages go, or {@code null} for the log
@@ -76,8 +95,8 @@ public record MigrationSettings(String changeLog, @Nullable String contexts, @Nu
 	}
 
 	/**
-	 * The schema of Liquibase's own tables as Liquibase resolves it: the Liquibase schema,
-	 * else the default schema. The one place that applies that rule.
+	 * The schema of Liquibase's own tables as Liquibase resolves it: the Liquibase
+	 * schema, else the default schema. The one place that applies that rule.
 	 * @return the schema, or {@code null} for the connection's
 	 */
 	public @Nullable String historySchema() {
@@ -241,8 +260,8 @@ public record MigrationSettings(String changeLog, @Nullable String contexts, @Nu
 			return new MigrationSettings(this.changeLog, this.contexts, this.labelFilter, this.defaultSchema,
 					this.liquibaseSchema, this.liquibaseTablespace, this.changeLogTable, this.lockTable,
 					this.parameters, this.tag, this.dropFirst, this.clearChecksums, this.testRollbackOnUpdate,
-					this.analyticsEnabled, this.licenseKey, this.rollbackFile, this.showSummary,
-					this.showSummaryOutput, this.uiService, this.customizer);
+					this.analyticsEnabled, this.licenseKey, this.rollbackFile, this.showSummary, this.showSummaryOutput,
+					this.uiService, this.customizer);
 		}
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.sql.Connection;
@@ -28,13 +44,13 @@ import org.jspecify.annotations.Nullable;
  * @param checkedAt when the database was last inspected; {@code null} if never
  * @param outOfOrder the pending changesets that sit before an applied one in the
  * changelog (two branches merged), in changelog order; a subset of {@code pending}
- * @param warnings what an operator should look at in the database, such as an index
- * left {@code INVALID} by a killed concurrent build
+ * @param warnings what an operator should look at in the database, such as an index left
+ * {@code INVALID} by a killed concurrent build
  */
 public record MigrationStatus(MigrationState state, String changelog, @Nullable DatabaseInfo database,
 		List<ChangeSetInfo> applied, List<ChangeSetInfo> pending, List<ChangeSetInfo> unexpected,
-		@Nullable RunReport lastRun, @Nullable LockInfo lock, @Nullable Progress progress,
-		@Nullable Instant checkedAt, List<ChangeSetInfo> outOfOrder, List<String> warnings) {
+		@Nullable RunReport lastRun, @Nullable LockInfo lock, @Nullable Progress progress, @Nullable Instant checkedAt,
+		List<ChangeSetInfo> outOfOrder, List<String> warnings) {
 
 	public MigrationStatus {
 		applied = List.copyOf(applied);
@@ -71,8 +87,8 @@ public record MigrationStatus(MigrationState state, String changelog, @Nullable 
 	 * @return the initial status
 	 */
 	public static MigrationStatus initial(String changelog) {
-		return new MigrationStatus(MigrationState.PENDING, changelog, null, List.of(), List.of(), List.of(), null,
-				null, null, null);
+		return new MigrationStatus(MigrationState.PENDING, changelog, null, List.of(), List.of(), List.of(), null, null,
+				null, null);
 	}
 
 	/**
@@ -84,27 +100,23 @@ public record MigrationStatus(MigrationState state, String changelog, @Nullable 
 	}
 
 	MigrationStatus withState(MigrationState state) {
-		return new MigrationStatus(state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, this.lock, this.progress, this.checkedAt, this.outOfOrder,
-				this.warnings);
+		return new MigrationStatus(state, this.changelog, this.database, this.applied, this.pending, this.unexpected,
+				this.lastRun, this.lock, this.progress, this.checkedAt, this.outOfOrder, this.warnings);
 	}
 
 	MigrationStatus withProgress(@Nullable Progress progress) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, this.lock, progress, this.checkedAt, this.outOfOrder,
-				this.warnings);
+				this.unexpected, this.lastRun, this.lock, progress, this.checkedAt, this.outOfOrder, this.warnings);
 	}
 
 	MigrationStatus withLastRun(RunReport lastRun) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, lastRun, this.lock, this.progress, this.checkedAt, this.outOfOrder,
-				this.warnings);
+				this.unexpected, lastRun, this.lock, this.progress, this.checkedAt, this.outOfOrder, this.warnings);
 	}
 
 	MigrationStatus withLock(@Nullable LockInfo lock) {
 		return new MigrationStatus(this.state, this.changelog, this.database, this.applied, this.pending,
-				this.unexpected, this.lastRun, lock, this.progress, this.checkedAt, this.outOfOrder,
-				this.warnings);
+				this.unexpected, this.lastRun, lock, this.progress, this.checkedAt, this.outOfOrder, this.warnings);
 	}
 
 	/**
@@ -152,8 +164,8 @@ public record MigrationStatus(MigrationState state, String changelog, @Nullable 
 	 * @param held whether some process holds it
 	 * @param holder who holds it, as the database reports it, if known
 	 * @param since since when it is held, if known
-	 * @param staleLiquibaseLock whether Liquibase's own {@code DATABASECHANGELOGLOCK} row is
-	 * marked locked although this engine does not use it
+	 * @param staleLiquibaseLock whether Liquibase's own {@code DATABASECHANGELOGLOCK} row
+	 * is marked locked although this engine does not use it
 	 */
 	public record LockInfo(String strategy, boolean held, @Nullable String holder, @Nullable Instant since,
 			boolean staleLiquibaseLock) {

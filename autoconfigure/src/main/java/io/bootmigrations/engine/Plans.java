@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.util.ArrayList;
@@ -37,9 +53,9 @@ final class Plans {
 	static void requireDirection(RevisionTarget target, Direction direction, String changeLog) {
 		String misfit = target.misfit(direction);
 		if (misfit != null) {
-			throw refused(null, changeLog, misfit, (direction == Direction.UPGRADE)
-					? "An upgrade goes to head, +N or a tag name."
-					: "A downgrade goes to -N, a tag name, date:<ISO-8601> or base.");
+			throw refused(null, changeLog, misfit,
+					(direction == Direction.UPGRADE) ? "An upgrade goes to head, +N or a tag name."
+							: "A downgrade goes to -N, a tag name, date:<ISO-8601> or base.");
 		}
 	}
 
@@ -51,8 +67,8 @@ final class Plans {
 	 * @param target head, +N or a tag
 	 * @param master the master changelog, for the failure
 	 */
-	static List<ChangeSet> upgrade(List<ChangeSet> changeLog, List<ChangeSetInfo> expected,
-			List<ChangeSetInfo> applied, RevisionTarget target, String master) {
+	static List<ChangeSet> upgrade(List<ChangeSet> changeLog, List<ChangeSetInfo> expected, List<ChangeSetInfo> applied,
+			RevisionTarget target, String master) {
 		Set<String> appliedKeys = new LinkedHashSet<>();
 		applied.forEach((changeSet) -> appliedKeys.add(ChangeLogModel.key(changeSet)));
 		Set<String> expectedKeys = new LinkedHashSet<>();
@@ -67,8 +83,9 @@ final class Plans {
 		switch (target.kind()) {
 			case COUNT -> {
 				if (target.count() > pending.size()) {
-					throw refused(null, master, "Cannot upgrade +" + target.count() + ": " + pending.size()
-							+ " changeset" + ((pending.size() == 1) ? " is" : "s are") + " pending",
+					throw refused(null, master,
+							"Cannot upgrade +" + target.count() + ": " + pending.size() + " changeset"
+									+ ((pending.size() == 1) ? " is" : "s are") + " pending",
 							"Upgrade to head, or by at most " + pending.size() + ".");
 				}
 				return pending.subList(0, target.count());
@@ -83,8 +100,9 @@ final class Plans {
 						return pending.subList(0, i + 1);
 					}
 				}
-				throw refused(null, master, "Unknown tag '" + tag + "': no pending changeset of the changelog tags "
-						+ "the database with it and no applied changeset carries it",
+				throw refused(null, master,
+						"Unknown tag '" + tag + "': no pending changeset of the changelog tags "
+								+ "the database with it and no applied changeset carries it",
 						"Use a tag of the changelog (" + describeTags(changeLog, applied) + ") or head.");
 			}
 			default -> {
@@ -112,15 +130,17 @@ final class Plans {
 		for (ChangeSetInfo info : newestFirst) {
 			ChangeSet changeSet = byKey.get(ChangeLogModel.key(info));
 			if (changeSet == null) {
-				throw refused(info, master, "Changeset " + info.identifier()
-						+ " is recorded as applied but is not in this changelog, so it cannot be rolled back. "
-						+ "Nothing was rolled back.",
+				throw refused(info, master,
+						"Changeset " + info.identifier()
+								+ " is recorded as applied but is not in this changelog, so it cannot be rolled back. "
+								+ "Nothing was rolled back.",
 						"Downgrade with the build whose changelog contains it, or to a point after it.");
 			}
 			String impossible = whyNoRollback(changeSet, database);
 			if (impossible != null) {
-				throw refused(info, master, "Changeset " + info.identifier() + " cannot be rolled back: " + impossible
-						+ ". Nothing was rolled back.",
+				throw refused(info, master,
+						"Changeset " + info.identifier() + " cannot be rolled back: " + impossible
+								+ ". Nothing was rolled back.",
 						"Add a rollback block to the changeset (an empty one if nothing needs undoing), or "
 								+ "downgrade to a point after it.");
 			}
@@ -137,8 +157,9 @@ final class Plans {
 			case BASE -> applied;
 			case COUNT -> {
 				if (target.count() > applied.size()) {
-					throw refused(null, master, "Cannot downgrade -" + target.count() + ": only " + applied.size()
-							+ " changeset" + ((applied.size() == 1) ? " is" : "s are") + " applied",
+					throw refused(null, master,
+							"Cannot downgrade -" + target.count() + ": only " + applied.size() + " changeset"
+									+ ((applied.size() == 1) ? " is" : "s are") + " applied",
 							"Downgrade by at most " + applied.size() + ", or to base to roll back everything.");
 				}
 				yield applied.subList(applied.size() - target.count(), applied.size());
@@ -155,8 +176,10 @@ final class Plans {
 							"Use a tag recorded in the database (" + describeTags(List.of(), applied)
 									+ "), -N, date:<ISO-8601> or base.");
 				}
-				// Unlike Liquibase's rollback <tag>, which also rolls back the tagDatabase changeset that
-				// recorded the tag: like Alembic's downgrade <rev>, the tag stays applied and current.
+				// Unlike Liquibase's rollback <tag>, which also rolls back the
+				// tagDatabase changeset that
+				// recorded the tag: like Alembic's downgrade <rev>, the tag stays applied
+				// and current.
 				yield applied.subList(tagged + 1, applied.size());
 			}
 			case DATE -> applied.stream()

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.time.Duration;
@@ -12,10 +28,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Logs the progress of long runs every interval while a run is under way: changesets
- * done out of how many, and the changeset being applied. A run shorter than the interval
- * logs nothing here; the engine's summary line says what it did. The timer thread is a
- * daemon that exists only while a run is under way.
+ * Logs the progress of long runs every interval while a run is under way: changesets done
+ * out of how many, and the changeset being applied. A run shorter than the interval logs
+ * nothing here; the engine's summary line says what it did. The timer thread is a daemon
+ * that exists only while a run is under way.
  */
 public class ProgressLogger implements MigrationListener {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.time.Instant;
@@ -10,9 +26,9 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an upgrade or a downgrade should take the database (a revision of its schema,
- * not a database: see the multi-database targets), parsed from what an operator
- * types: {@code head}, {@code base}, {@code +3}, {@code -2}, a tag name, or
+ * Where an upgrade or a downgrade should take the database (a revision of its schema, not
+ * a database: see the multi-database targets), parsed from what an operator types:
+ * {@code head}, {@code base}, {@code +3}, {@code -2}, a tag name, or
  * {@code date:2026-01-01T00:00:00Z}.
  *
  * @param kind what the target designates

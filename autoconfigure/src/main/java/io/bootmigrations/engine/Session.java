@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.sql.Connection;
@@ -68,8 +84,8 @@ final class Session implements AutoCloseable {
 
 	/**
 	 * Liquibase's view of the database with the configured schemas and tables: the one
-	 * place that applies {@code spring.liquibase.default-schema}, {@code liquibase-schema},
-	 * {@code liquibase-tablespace} and the table names.
+	 * place that applies {@code spring.liquibase.default-schema},
+	 * {@code liquibase-schema}, {@code liquibase-tablespace} and the table names.
 	 */
 	static Database createDatabase(Connection connection, MigrationSettings settings) throws Exception {
 		Database database = DatabaseFactory.getInstance()
@@ -123,8 +139,8 @@ final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * The {@link Liquibase} of this session, created on first use: the one place where the
-	 * engine creates a {@code Liquibase}, so the place to apply what configures it.
+	 * The {@link Liquibase} of this session, created on first use: the one place where
+	 * the engine creates a {@code Liquibase}, so the place to apply what configures it.
 	 */
 	Liquibase liquibase() {
 		if (this.liquibase == null) {
@@ -145,7 +161,8 @@ final class Session implements AutoCloseable {
 	}
 
 	ChangeLogModel model() throws Exception {
-		// computed once per session: describing every changeset is costly for large changelogs
+		// computed once per session: describing every changeset is costly for large
+		// changelogs
 		ChangeLogModel model = this.model;
 		if (model == null) {
 			model = ChangeLogModel.of(changeLog(), this.database, this.contexts, this.labels);
@@ -180,8 +197,7 @@ final class Session implements AutoCloseable {
 		var metaData = this.connection.getMetaData();
 		for (String candidate : List.of(name, name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT))) {
 			String schemaPattern = (schema != null) ? schema : this.connection.getSchema();
-			try (ResultSet tables = metaData.getTables(this.connection.getCatalog(), schemaPattern, candidate,
-					null)) {
+			try (ResultSet tables = metaData.getTables(this.connection.getCatalog(), schemaPattern, candidate, null)) {
 				if (tables.next()) {
 					return true;
 				}
@@ -202,7 +218,8 @@ final class Session implements AutoCloseable {
 	 */
 	List<ChangeSet> unrun() throws Exception {
 		List<ChangeSet> unrun = visit(new ShouldRunChangeSetFilter(this.database));
-		// Liquibase re-reads the history under its own lock; never let it reuse this read.
+		// Liquibase re-reads the history under its own lock; never let it reuse this
+		// read.
 		resetHistory();
 		return unrun;
 	}
@@ -216,24 +233,24 @@ final class Session implements AutoCloseable {
 
 	private List<ChangeSet> visit(@Nullable ChangeSetFilter first) throws Exception {
 		ListVisitor visitor = new ListVisitor();
-		ChangeSetFilter[] filters = { new ContextChangeSetFilter(this.contexts),
-				new LabelChangeSetFilter(this.labels), new DbmsChangeSetFilter(this.database),
-				new IgnoreChangeSetFilter() };
+		ChangeSetFilter[] filters = { new ContextChangeSetFilter(this.contexts), new LabelChangeSetFilter(this.labels),
+				new DbmsChangeSetFilter(this.database), new IgnoreChangeSetFilter() };
 		if (first != null) {
 			ChangeSetFilter[] all = new ChangeSetFilter[filters.length + 1];
 			all[0] = first;
 			System.arraycopy(filters, 0, all, 1, filters.length);
 			filters = all;
 		}
-		new ChangeLogIterator(changeLog(), filters)
-			.run(visitor, new RuntimeEnvironment(this.database, this.contexts, this.labels));
+		new ChangeLogIterator(changeLog(), filters).run(visitor,
+				new RuntimeEnvironment(this.database, this.contexts, this.labels));
 		return visitor.getSeenChangeSets();
 	}
 
 	DatabaseInfo databaseInfo() throws SQLException {
 		if (this.databaseInfo == null) {
 			String schema = this.database.getDefaultSchemaName();
-			this.databaseInfo = DatabaseInfo.of(this.connection, (schema != null) ? schema : this.connection.getSchema());
+			this.databaseInfo = DatabaseInfo.of(this.connection,
+					(schema != null) ? schema : this.connection.getSchema());
 		}
 		return this.databaseInfo;
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.net.ConnectException;
@@ -114,13 +130,13 @@ final class SessionGuard {
 			}
 			Duration waited = Duration.ofNanos(System.nanoTime() - start);
 			int attempt = attempts[0];
-			throw new MigrationException(new MigrationFailure(Kind.DATABASE_UNAVAILABLE, null,
-					this.settings.changeLog(),
-					"The database could not be reached after " + attempt + " attempt" + ((attempt == 1) ? "" : "s")
-							+ " in " + seconds(waited) + ": " + reason(last),
-					"Check that the database is running and reachable from here, and the datasource's URL, "
-							+ "user and password. If the database starts slowly, raise "
-							+ "migrations.startup.wait-for-database (now " + limit + ")."),
+			throw new MigrationException(
+					new MigrationFailure(Kind.DATABASE_UNAVAILABLE, null, this.settings.changeLog(),
+							"The database could not be reached after " + attempt + " attempt"
+									+ ((attempt == 1) ? "" : "s") + " in " + seconds(waited) + ": " + reason(last),
+							"Check that the database is running and reachable from here, and the datasource's URL, "
+									+ "user and password. If the database starts slowly, raise "
+									+ "migrations.startup.wait-for-database (now " + limit + ")."),
 					last);
 		}
 	}
@@ -149,8 +165,8 @@ final class SessionGuard {
 			logger.info("Migrations: waiting for the migration lock (" + lock.strategy() + ") held by "
 					+ ((holder != null) ? holder.describe() : "another session") + "; waited " + seconds(waited)
 					+ " of " + seconds(limit));
-			this.lockStatus.accept(new LockInfo(lock.strategy(), true,
-					(holder != null) ? holder.describe() : null, (holder != null) ? holder.since() : null, false));
+			this.lockStatus.accept(new LockInfo(lock.strategy(), true, (holder != null) ? holder.describe() : null,
+					(holder != null) ? holder.since() : null, false));
 		});
 		boolean stale = false;
 		try {

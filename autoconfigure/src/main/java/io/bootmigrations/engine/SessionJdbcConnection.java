@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.sql.Connection;
@@ -11,14 +27,14 @@ import liquibase.exception.DatabaseException;
  * The connection a run gives Liquibase. Liquibase must not close it: the engine closes it
  * itself, after releasing its lock.
  * <p>
- * It also makes a changeset and its {@code DATABASECHANGELOG} row one transaction where the
- * database has transactional DDL. Liquibase commits a changeset's changes at the end of
- * {@code ChangeSet.execute} (or {@code rollback}) and then writes (or deletes) the row and
- * commits again, so a crash between the two left a table without its row. While a
+ * It also makes a changeset and its {@code DATABASECHANGELOG} row one transaction where
+ * the database has transactional DDL. Liquibase commits a changeset's changes at the end
+ * of {@code ChangeSet.execute} (or {@code rollback}) and then writes (or deletes) the row
+ * and commits again, so a crash between the two left a table without its row. While a
  * transactional changeset runs, commits are held back; the commit after the row was
- * written ({@link #endChangeSet()}, called when Liquibase reports the changeset ran or was
- * rolled back) commits both. Changesets with {@code runInTransaction: false} and databases
- * without transactional DDL (MariaDB, MySQL) keep Liquibase's order.
+ * written ({@link #endChangeSet()}, called when Liquibase reports the changeset ran or
+ * was rolled back) commits both. Changesets with {@code runInTransaction: false} and
+ * databases without transactional DDL (MariaDB, MySQL) keep Liquibase's order.
  */
 final class SessionJdbcConnection extends JdbcConnection {
 

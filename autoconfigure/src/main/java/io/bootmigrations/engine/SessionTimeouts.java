@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.sql.Connection;
@@ -38,7 +54,10 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 public record SessionTimeouts(Duration networkTimeout, Duration keepalivesIdle, Duration keepalivesInterval,
 		int keepalivesCount, Duration tcpUserTimeout, Duration idleInTransactionTimeout, Duration idleTimeout) {
 
-	/** The defaults: a dead peer is noticed within about two minutes, an idle session after five. */
+	/**
+	 * The defaults: a dead peer is noticed within about two minutes, an idle session
+	 * after five.
+	 */
 	public static final SessionTimeouts DEFAULTS = new SessionTimeouts(Duration.ZERO, Duration.ofSeconds(30),
 			Duration.ofSeconds(10), 3, Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5));
 
@@ -61,8 +80,8 @@ public record SessionTimeouts(Duration networkTimeout, Duration keepalivesIdle, 
 					}
 				});
 			}
-			if (DatabaseDriver.fromProductName(
-					connection.getMetaData().getDatabaseProductName()) == DatabaseDriver.POSTGRESQL) {
+			if (DatabaseDriver
+				.fromProductName(connection.getMetaData().getDatabaseProductName()) == DatabaseDriver.POSTGRESQL) {
 				Map<String, String> previous = setAll(connection, serverSettings());
 				if (!previous.isEmpty()) {
 					restores.add(() -> {
@@ -107,8 +126,7 @@ public record SessionTimeouts(Duration networkTimeout, Duration keepalivesIdle, 
 	 * Set the settings this server knows, in one statement that works in or out of a
 	 * transaction; returns their previous values.
 	 */
-	private static Map<String, String> setAll(Connection connection, Map<String, String> settings)
-			throws SQLException {
+	private static Map<String, String> setAll(Connection connection, Map<String, String> settings) throws SQLException {
 		Map<String, String> previous = new LinkedHashMap<>();
 		for (Map.Entry<String, String> setting : settings.entrySet()) {
 			try (PreparedStatement statement = connection.prepareStatement(

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.sql.SQLException;
@@ -33,8 +49,7 @@ final class UpdateOperation implements Operation<Void> {
 	 * @param outOfOrder told the out-of-order changesets before anything is applied; may
 	 * refuse the run by throwing a {@link MigrationException}
 	 */
-	UpdateOperation(MigrationSettings settings, @Nullable FastPath fastPath,
-			Consumer<List<ChangeSetInfo>> outOfOrder) {
+	UpdateOperation(MigrationSettings settings, @Nullable FastPath fastPath, Consumer<List<ChangeSetInfo>> outOfOrder) {
 		this.settings = settings;
 		this.fastPath = fastPath;
 		this.outOfOrder = outOfOrder;
@@ -52,7 +67,8 @@ final class UpdateOperation implements Operation<Void> {
 
 	@Override
 	public boolean planBeforeLock() {
-		// on boot the fast path decides before the lock; parsing twice would cost every start
+		// on boot the fast path decides before the lock; parsing twice would cost every
+		// start
 		return false;
 	}
 
@@ -76,7 +92,8 @@ final class UpdateOperation implements Operation<Void> {
 		HistoryColumns.check(session.database(), toRun);
 		List<ChangeSetInfo> outOfOrder = session.model().outOfOrder(session.applied());
 		if (!outOfOrder.isEmpty()) {
-			// a listener may refuse the run (migrations.out-of-order=fail) before anything is applied
+			// a listener may refuse the run (migrations.out-of-order=fail) before
+			// anything is applied
 			this.outOfOrder.accept(outOfOrder);
 		}
 		tracker.start(toRun.size());

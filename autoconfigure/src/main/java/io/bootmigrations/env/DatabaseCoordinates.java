@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.env;
 
 import java.net.URI;
@@ -13,18 +29,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A database's JDBC URL and credentials, read from the environment variables platforms
- * hand out: {@code DATABASE_URL} ({@code postgres://user:password@host:port/db?sslmode=...}
- * or {@code postgresql://...}), or {@code DB_HOST}, {@code DB_PORT} (5432),
- * {@code DB_NAME}, {@code DB_USER}, {@code DB_PASSWORD}. Errors name the variable and
- * never repeat a value that may hold a password.
+ * hand out: {@code DATABASE_URL}
+ * ({@code postgres://user:password@host:port/db?sslmode=...} or
+ * {@code postgresql://...}), or {@code DB_HOST}, {@code DB_PORT} (5432), {@code DB_NAME},
+ * {@code DB_USER}, {@code DB_PASSWORD}. Errors name the variable and never repeat a value
+ * that may hold a password.
  *
  * @param jdbcUrl the JDBC URL, without credentials
  * @param username the user, if given
  * @param password the password, if given
  * @param source the variable(s) the coordinates came from
  */
-public record DatabaseCoordinates(String jdbcUrl, @Nullable String username, @Nullable String password,
-		String source) {
+public record DatabaseCoordinates(String jdbcUrl, @Nullable String username, @Nullable String password, String source) {
 
 	private static final Set<String> POSTGRES_SCHEMES = Set.of("postgres", "postgresql");
 
@@ -71,8 +87,8 @@ public record DatabaseCoordinates(String jdbcUrl, @Nullable String username, @Nu
 					+ "; supported are postgres:// and postgresql:// (or set spring.datasource.url to a JDBC URL)");
 		}
 		if (uri.getHost() == null || uri.getHost().isEmpty()) {
-			throw invalid("DATABASE_URL", "has no host (or the user or password holds characters that must be "
-					+ "percent-encoded)");
+			throw invalid("DATABASE_URL",
+					"has no host (or the user or password holds characters that must be " + "percent-encoded)");
 		}
 		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
 		String database = path.startsWith("/") ? path.substring(1) : path;

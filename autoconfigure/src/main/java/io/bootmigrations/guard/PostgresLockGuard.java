@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.guard;
 
 import java.sql.SQLException;
@@ -27,8 +43,8 @@ import io.bootmigrations.engine.RunInterceptor;
 
 /**
  * On PostgreSQL, limits how long each changeset's statements wait for a lock
- * ({@code migrations.postgresql.lock-timeout}): a statement that cannot get its lock gives
- * up instead of making every later query on the table queue behind it. The run then
+ * ({@code migrations.postgresql.lock-timeout}): a statement that cannot get its lock
+ * gives up instead of making every later query on the table queue behind it. The run then
  * stops at that changeset (its transaction rolled back, its locks released), waits with
  * backoff, and runs again from there, up to {@code migrations.postgresql.lock-retries}
  * times; the log and the final failure name the session that held the lock.
@@ -87,7 +103,8 @@ public final class PostgresLockGuard implements RunInterceptor {
 
 	@Override
 	public int intercept(RunContext run, Work work) throws Exception {
-		if (!(run.database() instanceof PostgresDatabase) || this.lockTimeout.isZero() && this.statementTimeout == null) {
+		if (!(run.database() instanceof PostgresDatabase)
+				|| this.lockTimeout.isZero() && this.statementTimeout == null) {
 			return work.run();
 		}
 		Duration interval = Duration.ofMillis(Math.min(1000, Math.max(50, this.lockTimeout.toMillis() / 4)));
@@ -102,7 +119,8 @@ public final class PostgresLockGuard implements RunInterceptor {
 					limits.reset();
 				}
 				catch (SQLException ex) {
-					// the connection is closed after the run anyway; never hide the run's own outcome
+					// the connection is closed after the run anyway; never hide the run's
+					// own outcome
 					logger.debug("Migrations: could not reset lock_timeout on the migration connection", ex);
 				}
 			}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.inspect;
 
 import java.time.Instant;
@@ -6,8 +22,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One changeset as the changelog declares it and as the database records it, with the
- * SQL it runs and the SQL that rolls it back.
+ * One changeset as the changelog declares it and as the database records it, with the SQL
+ * it runs and the SQL that rolls it back.
  *
  * @param file the changelog file
  * @param id the id
@@ -26,8 +42,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ChangeSetDetails(String file, String id, String author, @Nullable String comment, String labels,
 		String contexts, boolean applied, @Nullable Instant executedAt, @Nullable String tag, String checksum,
-		@Nullable String storedChecksum, List<String> sql, List<String> rollbackSql,
-		@Nullable String rollbackProblem) {
+		@Nullable String storedChecksum, List<String> sql, List<String> rollbackSql, @Nullable String rollbackProblem) {
 
 	public ChangeSetDetails {
 		sql = List.copyOf(sql);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.inspect;
 
 import java.util.ArrayList;
@@ -73,14 +89,16 @@ public final class ChangeSetInspector {
 			DatabaseChangeLog changeLog = changeLogParser.call();
 			List<RanChangeSet> ran = ranChangeSets(database);
 			ChangeSet changeSet = find(changeLog, ran, target.strip());
-			RanChangeSet record = ran.stream().filter((candidate) -> candidate.isSameAs(changeSet)).findFirst()
+			RanChangeSet record = ran.stream()
+				.filter((candidate) -> candidate.isSameAs(changeSet))
+				.findFirst()
 				.orElse(null);
 			List<String> rollback = new ArrayList<>();
 			String rollbackProblem = rollbackSql(changeSet, database, rollback);
 			return new ChangeSetDetails(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(),
 					changeSet.getComments(), text(changeSet.getLabels()), text(changeSet.getContextFilter()),
-					record != null, (record != null && record.getDateExecuted() != null)
-							? record.getDateExecuted().toInstant() : null,
+					record != null,
+					(record != null && record.getDateExecuted() != null) ? record.getDateExecuted().toInstant() : null,
 					(record != null) ? record.getTag() : null,
 					changeSet.generateCheckSum(ChecksumVersion.latest()).toString(),
 					(record != null) ? text(record.getLastCheckSum()) : null, sql(changeSet.getChanges(), database),
@@ -114,7 +132,8 @@ public final class ChangeSetInspector {
 		for (ChangeSet changeSet : changeSets) {
 			boolean recorded = ran.stream()
 				.anyMatch((candidate) -> target.equals(candidate.getTag()) && candidate.isSameAs(changeSet));
-			boolean declared = changeSet.getChanges().stream()
+			boolean declared = changeSet.getChanges()
+				.stream()
 				.anyMatch((change) -> change instanceof TagDatabaseChange tag && target.equals(tag.getTag()));
 			if (recorded || declared) {
 				byTag.add(changeSet);
@@ -131,8 +150,9 @@ public final class ChangeSetInspector {
 			throw refused("No changeset matches --migrations.target=" + target,
 					"Give a changeset id, a tag, or file::id::author as the status and history commands print them");
 		}
-		throw refused(matches.size() + " changesets match --migrations.target=" + target + ": "
-				+ String.join(", ", matches.stream().map(ChangeSet::toString).toList()),
+		throw refused(
+				matches.size() + " changesets match --migrations.target=" + target + ": "
+						+ String.join(", ", matches.stream().map(ChangeSet::toString).toList()),
 				"Name one of them as file::id::author");
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.lint;
 
 import java.util.ArrayList;
@@ -42,15 +58,26 @@ public record LintReport(String scope, int changeSets, List<Finding> findings) {
 	public String text() {
 		StringBuilder text = new StringBuilder();
 		int suppressed = this.findings.size() - active().size();
-		text.append("Linted ").append(this.changeSets).append(' ').append(this.scope).append(" changeset")
-			.append((this.changeSets == 1) ? "" : "s").append(": ").append(errors().size()).append(" error(s), ")
-			.append(active().size() - errors().size()).append(" warning(s), ").append(suppressed)
+		text.append("Linted ")
+			.append(this.changeSets)
+			.append(' ')
+			.append(this.scope)
+			.append(" changeset")
+			.append((this.changeSets == 1) ? "" : "s")
+			.append(": ")
+			.append(errors().size())
+			.append(" error(s), ")
+			.append(active().size() - errors().size())
+			.append(" warning(s), ")
+			.append(suppressed)
 			.append(" suppressed\n");
 		for (Finding finding : this.findings) {
 			text.append('\n');
-			String severity = (finding.suppressedBecause() != null) ? "SUPPRESSED"
-					: finding.rule().severity().name();
-			text.append(severity).append(" [").append(finding.rule().id()).append("] ")
+			String severity = (finding.suppressedBecause() != null) ? "SUPPRESSED" : finding.rule().severity().name();
+			text.append(severity)
+				.append(" [")
+				.append(finding.rule().id())
+				.append("] ")
 				.append((finding.changeSet() != null) ? finding.changeSet().toString() : "database")
 				.append('\n');
 			if (finding.statement() != null) {

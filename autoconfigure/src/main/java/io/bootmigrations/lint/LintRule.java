@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.lint;
 
 import java.util.Arrays;
@@ -23,7 +39,10 @@ public enum LintRule {
 			"Add CHECK (column IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a later changeset, then SET NOT NULL "
 					+ "(PostgreSQL 12+ uses the valid check instead of a scan) and drop the check"),
 
-	/** A column added with a volatile default (or a serial, identity or stored generated column). */
+	/**
+	 * A column added with a volatile default (or a serial, identity or stored generated
+	 * column).
+	 */
 	ADD_COLUMN_VOLATILE_DEFAULT("add-column-volatile-default", Severity.ERROR, true,
 			"Adding a column whose value is computed per row rewrites all of %s under an ACCESS EXCLUSIVE lock",
 			"Add the column without a default (or with a constant one), set the default in a second statement, and "

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.lint;
 
 import java.sql.Connection;
@@ -53,16 +69,16 @@ public final class Linter {
 	 * @param database Liquibase's view of the same database
 	 * @param changeSets the changesets to lint, in changelog order
 	 * @param scope what the changesets are ({@code pending} or {@code all}); with
-	 * {@code all}, every table a linted changeset does not create counts as existing, since
-	 * the catalog also holds tables that earlier changesets created when they were new
+	 * {@code all}, every table a linted changeset does not create counts as existing,
+	 * since the catalog also holds tables that earlier changesets created when they were
+	 * new
 	 * @return the report
 	 * @throws SQLException if the catalog cannot be read
 	 */
 	public LintReport lint(Connection connection, Database database, List<ChangeSet> changeSets, String scope)
 			throws SQLException {
-		Set<String> existing = "all".equals(scope) ? null
-				: existingTables(connection, (database.getDefaultSchemaName() != null) ? database.getDefaultSchemaName()
-						: connection.getSchema());
+		Set<String> existing = "all".equals(scope) ? null : existingTables(connection,
+				(database.getDefaultSchemaName() != null) ? database.getDefaultSchemaName() : connection.getSchema());
 		return lint(database, changeSets, existing, InvalidIndexes.find(connection), scope);
 	}
 
@@ -94,15 +110,15 @@ public final class Linter {
 	/**
 	 * The tables of a schema.
 	 * @param connection the connection
-	 * @param schema the schema the changesets work in, {@code null} where the database has
-	 * none (MariaDB)
+	 * @param schema the schema the changesets work in, {@code null} where the database
+	 * has none (MariaDB)
 	 * @return lower-case table names
 	 * @throws SQLException if the catalog cannot be read
 	 */
 	static Set<String> existingTables(Connection connection, @Nullable String schema) throws SQLException {
 		Set<String> tables = new HashSet<>();
-		try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), schema, "%",
-				new String[] { "TABLE", "PARTITIONED TABLE" })) {
+		try (ResultSet rows = connection.getMetaData()
+			.getTables(connection.getCatalog(), schema, "%", new String[] { "TABLE", "PARTITIONED TABLE" })) {
 			while (rows.next()) {
 				tables.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
 			}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.lint;
 
 import java.util.ArrayList;
@@ -7,8 +23,8 @@ import java.util.Locale;
 /**
  * Splits SQL into statements of tokens, skipping comments ({@code --}, nested
  * {@code /* *\/}) and the contents of string literals ({@code '...'}, {@code E'...'},
- * {@code $tag$...$tag$}), so that a keyword in a comment or a string is never taken for
- * a statement. Not a parser: the rules match token patterns on what it returns.
+ * {@code $tag$...$tag$}), so that a keyword in a comment or a string is never taken for a
+ * statement. Not a parser: the rules match token patterns on what it returns.
  */
 final class SqlScript {
 

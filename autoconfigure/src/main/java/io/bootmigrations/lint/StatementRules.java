@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.lint;
 
 import java.util.ArrayList;
@@ -58,8 +74,8 @@ final class StatementRules {
 		}
 		else if (statement.startsWith("DROP", "TABLE")) {
 			int at = skip(statement, 2, "IF", "EXISTS");
-			for (List<String> part : split(statement.tokens().subList(Math.min(at, statement.tokens().size()),
-					statement.tokens().size()))) {
+			for (List<String> part : split(
+					statement.tokens().subList(Math.min(at, statement.tokens().size()), statement.tokens().size()))) {
 				if (!part.isEmpty() && isName(part.get(0))) {
 					String table = tableName(part);
 					if (this.tables.existedBefore(table)) {
@@ -245,7 +261,10 @@ final class StatementRules {
 		return statement.matchesAt(at, words) ? at + words.length : at;
 	}
 
-	/** A possibly qualified name at {@code at}: {@code a.b}, {@code "A"."B"} or {@code `a`}. */
+	/**
+	 * A possibly qualified name at {@code at}: {@code a.b}, {@code "A"."B"} or
+	 * {@code `a`}.
+	 */
 	private static @Nullable Name name(Statement statement, int at) {
 		List<String> tokens = statement.tokens();
 		if (at >= tokens.size() || !isName(tokens.get(at))) {
@@ -270,8 +289,8 @@ final class StatementRules {
 	}
 
 	private static boolean isName(String token) {
-		return !token.isEmpty() && (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_'
-				|| token.charAt(0) == '`');
+		return !token.isEmpty()
+				&& (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_' || token.charAt(0) == '`');
 	}
 
 	private record Name(String value, int next) {
@@ -298,8 +317,8 @@ final class StatementRules {
 
 		/**
 		 * Tables as found in the database.
-		 * @param existing lower-case names of the tables that exist now, or {@code null} to
-		 * take every table not created by a linted changeset as existing
+		 * @param existing lower-case names of the tables that exist now, or {@code null}
+		 * to take every table not created by a linted changeset as existing
 		 */
 		Tables(@Nullable Set<String> existing) {
 			this.existing = existing;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.lock;
 
 import java.sql.Connection;
@@ -10,9 +26,9 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * A database-native lock taken by polling a non-blocking "try lock" with backoff (Spring's
- * {@link RetryTemplate}), so that the wait can be reported and can time out without
- * depending on server settings.
+ * A database-native lock taken by polling a non-blocking "try lock" with backoff
+ * (Spring's {@link RetryTemplate}), so that the wait can be reported and can time out
+ * without depending on server settings.
  */
 abstract class PollingMigrationLock implements MigrationLock {
 
@@ -31,10 +47,8 @@ abstract class PollingMigrationLock implements MigrationLock {
 	public Handle acquire(Connection connection, Duration timeout, WaitListener listener) throws SQLException {
 		long start = System.nanoTime();
 		long[] nextReport = { 0 };
-		RetryTemplate polling = new RetryTemplate(RetryPolicy.builder()
-			.includes(Busy.class)
-			.backOff(() -> new WithinTimeout(start, timeout))
-			.build());
+		RetryTemplate polling = new RetryTemplate(
+				RetryPolicy.builder().includes(Busy.class).backOff(() -> new WithinTimeout(start, timeout)).build());
 		try {
 			polling.execute(() -> {
 				if (tryAcquire(connection)) {
@@ -90,8 +104,9 @@ abstract class PollingMigrationLock implements MigrationLock {
 	}
 
 	/**
-	 * Exponential backoff from {@value #FIRST_BACKOFF_MILLIS} ms to 1 s, never sleeping past
-	 * the timeout, so that the last try comes at the timeout; stops once it is reached.
+	 * Exponential backoff from {@value #FIRST_BACKOFF_MILLIS} ms to 1 s, never sleeping
+	 * past the timeout, so that the last try comes at the timeout; stops once it is
+	 * reached.
 	 */
 	private static final class WithinTimeout implements BackOffExecution {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.revision;
 
 import java.util.Locale;
@@ -55,9 +71,8 @@ enum ChangeLogFormat {
 					+ "\t\txmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
 					+ "\t\txsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog "
 					+ "https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">\n\n"
-					+ "\t<changeSet id=\"" + escape(id) + "\" author=\"" + escape(author) + "\">\n"
-					+ "\t\t<comment>" + escape(message) + "</comment>\n"
-					+ "\t\t<!-- the change, for example:\n"
+					+ "\t<changeSet id=\"" + escape(id) + "\" author=\"" + escape(author) + "\">\n" + "\t\t<comment>"
+					+ escape(message) + "</comment>\n" + "\t\t<!-- the change, for example:\n"
 					+ "\t\t<addColumn tableName=\"customer\"><column name=\"email\" type=\"varchar(255)\"/></addColumn> -->\n"
 					+ "\t\t<rollback>\n"
 					+ "\t\t\t<!-- how to undo it, for example: <dropColumn tableName=\"customer\" columnName=\"email\"/> -->\n"

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.revision;
 
 import java.io.IOException;
@@ -18,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a new changelog file with one changeset to fill in, in the master changelog's
- * format, and includes it in the master changelog (unless the master already includes
- * the whole folder with {@code includeAll}). Either both files are written or neither.
+ * format, and includes it in the master changelog (unless the master already includes the
+ * whole folder with {@code includeAll}). Either both files are written or neither.
  */
 public final class RevisionWriter {
 
@@ -49,7 +65,8 @@ public final class RevisionWriter {
 
 	/**
 	 * Write a revision.
-	 * @param changeLog the master changelog location ({@code spring.liquibase.change-log})
+	 * @param changeLog the master changelog location
+	 * ({@code spring.liquibase.change-log})
 	 * @param directory where to write, or {@code null} for the master's folder
 	 * @param message what the change does
 	 * @param author the author
@@ -57,14 +74,14 @@ public final class RevisionWriter {
 	 * @throws RevisionException if nothing could be written; then nothing was
 	 */
 	public Revision write(String changeLog, @Nullable String directory, String message, String author) {
-		return write(changeLog, directory, message, author,
-				(format, id, by, comment) -> ChangeLogFormat.valueOf(format.toUpperCase(Locale.ROOT))
-					.template(id, by, comment));
+		return write(changeLog, directory, message, author, (format, id, by,
+				comment) -> ChangeLogFormat.valueOf(format.toUpperCase(Locale.ROOT)).template(id, by, comment));
 	}
 
 	/**
 	 * Write a revision with the given content instead of the template to fill in.
-	 * @param changeLog the master changelog location ({@code spring.liquibase.change-log})
+	 * @param changeLog the master changelog location
+	 * ({@code spring.liquibase.change-log})
 	 * @param directory where to write, or {@code null} for the master's folder
 	 * @param message what the change does
 	 * @param author the author
@@ -84,8 +101,8 @@ public final class RevisionWriter {
 		}
 		String masterText = read(master);
 		ChangeLogFormat format = formatOfLastInclude(masterText, masterFormat);
-		Path target = (directory != null && !directory.isBlank())
-				? this.workingDirectory.resolve(directory).normalize() : master.getParent();
+		Path target = (directory != null && !directory.isBlank()) ? this.workingDirectory.resolve(directory).normalize()
+				: master.getParent();
 		String id = ID_TIME.format(this.clock.instant()) + "-" + slug(message);
 		Path file = target.resolve(id + "." + format.extension());
 		try {
@@ -111,7 +128,8 @@ public final class RevisionWriter {
 			throw new RevisionException("Cannot find where to add an include in the master changelog " + master
 					+ " (no closing </databaseChangeLog>); include the revision by hand.");
 		}
-		writeBoth(file, content.render(format.extension(), id, author, message.strip()), master, newMaster, coveredByIncludeAll);
+		writeBoth(file, content.render(format.extension(), id, author, message.strip()), master, newMaster,
+				coveredByIncludeAll);
 		return new Revision(id, author, file, master, !coveredByIncludeAll);
 	}
 
@@ -217,8 +235,8 @@ public final class RevisionWriter {
 			catch (IOException cleanup) {
 				ex.addSuppressed(cleanup);
 			}
-			throw new RevisionException("Cannot update the master changelog " + master + " (" + ex
-					+ "); nothing was written.");
+			throw new RevisionException(
+					"Cannot update the master changelog " + master + " (" + ex + "); nothing was written.");
 		}
 	}
 

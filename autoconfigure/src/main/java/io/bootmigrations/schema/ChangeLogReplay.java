@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.schema;
 
 import java.sql.Connection;
@@ -88,8 +104,8 @@ final class ChangeLogReplay implements AutoCloseable {
 
 	/**
 	 * The changesets an update would consider, in changelog order: those of the
-	 * configured contexts, labels and database, without {@code tagDatabase}-only ones
-	 * (a tag lives in the history table, which scratch space has none of).
+	 * configured contexts, labels and database, without {@code tagDatabase}-only ones (a
+	 * tag lives in the history table, which scratch space has none of).
 	 */
 	List<ChangeSet> changeSets() throws Exception {
 		Contexts contexts = new Contexts(this.settings.contexts());
@@ -111,8 +127,9 @@ final class ChangeLogReplay implements AutoCloseable {
 	 */
 	Map<String, ChangeSet> byKey() {
 		Map<String, ChangeSet> byKey = new HashMap<>();
-		this.changeLog.getChangeSets().forEach((changeSet) -> byKey
-			.put(key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor()), changeSet));
+		this.changeLog.getChangeSets()
+			.forEach((changeSet) -> byKey.put(key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor()),
+					changeSet));
 		return byKey;
 	}
 

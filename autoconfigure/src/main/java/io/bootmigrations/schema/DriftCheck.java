@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.schema;
 
 import java.sql.Connection;
@@ -127,9 +143,11 @@ public final class DriftCheck {
 			replay.apply(changeSet);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot replay applied changeset " + changeSet + " in the scratch database: "
-					+ Causes.message(ex) + ". The drift check replays the applied changesets on an empty database; "
-					+ "exclude what this changeset depends on from the check or make it runnable there.", ex);
+			throw new IllegalStateException(
+					"Cannot replay applied changeset " + changeSet + " in the scratch database: " + Causes.message(ex)
+							+ ". The drift check replays the applied changesets on an empty database; "
+							+ "exclude what this changeset depends on from the check or make it runnable there.",
+					ex);
 		}
 	}
 
@@ -141,8 +159,8 @@ public final class DriftCheck {
 			return applied;
 		}
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT id, author, filename, exectype FROM " + historySchema + "."
-						+ table + " ORDER BY orderexecuted, dateexecuted")) {
+				ResultSet rs = statement.executeQuery("SELECT id, author, filename, exectype FROM " + historySchema
+						+ "." + table + " ORDER BY orderexecuted, dateexecuted")) {
 			while (rs.next()) {
 				String execType = rs.getString(4);
 				if (execType == null || execType.equals("EXECUTED") || execType.equals("RERAN")) {
@@ -154,8 +172,9 @@ public final class DriftCheck {
 	}
 
 	private static boolean exists(Connection connection, String schema, String table) throws SQLException {
-		try (ResultSet rs = connection.getMetaData().getTables(null, schema.toLowerCase(java.util.Locale.ROOT),
-				table.toLowerCase(java.util.Locale.ROOT), null)) {
+		try (ResultSet rs = connection.getMetaData()
+			.getTables(null, schema.toLowerCase(java.util.Locale.ROOT), table.toLowerCase(java.util.Locale.ROOT),
+					null)) {
 			return rs.next();
 		}
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.schema;
 
 import java.time.Instant;
@@ -9,8 +25,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the drift check found: the differences between the live schema and the schema
- * the applied changesets produce.
+ * What the drift check found: the differences between the live schema and the schema the
+ * applied changesets produce.
  *
  * @param schema the schema compared
  * @param applied how many applied changesets were replayed
@@ -31,7 +47,8 @@ public record DriftReport(String schema, int applied, List<SchemaDifference> dif
 	}
 
 	/**
-	 * Every difference as a line, {@code t_0005.hotfix: column in the database, not in the
+	 * Every difference as a line,
+	 * {@code t_0005.hotfix: column in the database, not in the
 	 * migrations}.
 	 * @return the lines
 	 */

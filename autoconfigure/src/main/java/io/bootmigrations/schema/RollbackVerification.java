@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.schema;
 
 import java.util.List;
@@ -45,8 +61,8 @@ public final class RollbackVerification {
 	/**
 	 * Run the verification.
 	 * @return the first changeset that fails it, or a clean report
-	 * @throws IllegalStateException if the scratch database cannot be made or a
-	 * changeset cannot be applied in it
+	 * @throws IllegalStateException if the scratch database cannot be made or a changeset
+	 * cannot be applied in it
 	 */
 	public RollbackReport verify() {
 		ObjectFilter filter = ObjectFilter.excluding(this.settings.changeLogTable(), this.settings.lockTable(),
@@ -66,8 +82,9 @@ public final class RollbackVerification {
 					boolean missing = Causes.find(ex, RollbackImpossibleException.class) != null
 							|| Causes.message(ex).contains("does not support automatic rollback");
 					return new RollbackReport(verified, changeSet.toString(),
-							missing ? "missing-rollback" : "failed-rollback", List.of((missing ? "missing-rollback: "
-									: "failed-rollback: ") + Causes.message(ex)), replay.notes());
+							missing ? "missing-rollback" : "failed-rollback",
+							List.of((missing ? "missing-rollback: " : "failed-rollback: ") + Causes.message(ex)),
+							replay.notes());
 				}
 				List<SchemaDifference> leaks = SchemaDifference.between(before, replay.snapshot(filter));
 				if (!leaks.isEmpty()) {
@@ -100,8 +117,9 @@ public final class RollbackVerification {
 			replay.apply(changeSet);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot " + what + " changeset " + changeSet + " in the scratch database: "
-					+ Causes.message(ex), ex);
+			throw new IllegalStateException(
+					"Cannot " + what + " changeset " + changeSet + " in the scratch database: " + Causes.message(ex),
+					ex);
 		}
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.schema;
 
 import java.util.ArrayList;
@@ -9,9 +25,9 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One difference between two snapshots of a schema: an object only in the reference
- * (what the migrations produce, or the schema before a changeset), only in the actual
- * schema, or in both with different definitions.
+ * One difference between two snapshots of a schema: an object only in the reference (what
+ * the migrations produce, or the schema before a changeset), only in the actual schema,
+ * or in both with different definitions.
  *
  * @param object the object
  * @param reference its definition in the reference snapshot, {@code null} if it is not
@@ -45,7 +61,8 @@ public record SchemaDifference(SchemaObject object, @Nullable String reference, 
 	/**
 	 * The difference as drift: the actual snapshot is the live database, the reference
 	 * what the applied migrations produce.
-	 * @return for example {@code t_0005.hotfix: column in the database, not in the migrations}
+	 * @return for example
+	 * {@code t_0005.hotfix: column in the database, not in the migrations}
 	 */
 	public String describeAsDrift() {
 		String prefix = this.object.name() + ": " + this.object.kind();

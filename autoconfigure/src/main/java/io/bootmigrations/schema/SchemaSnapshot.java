@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.schema;
 
 import java.sql.Connection;
@@ -95,11 +111,13 @@ public final class SchemaSnapshot {
 					rs.getString(1) + "." + rs.getString(2), rs.getString(4)));
 			reader.read(INDEXES, (rs) -> reader.put(rs.getString(1), "index", rs.getString(1) + "." + rs.getString(2),
 					rs.getString(3)));
-			reader.read(VIEWS, (rs) -> reader.put(rs.getString(1), "m".equals(rs.getString(2)) ? "materialized view"
-					: "view", rs.getString(1), rs.getString(3).replaceAll("\\s+", " ").strip()));
-			reader.read(SEQUENCES, (rs) -> reader.put(rs.getString(1), "sequence", rs.getString(1),
-					rs.getString(2) + " start " + rs.getLong(3) + " increment " + rs.getLong(4) + " min "
-							+ rs.getLong(5) + " max " + rs.getLong(6) + (rs.getBoolean(7) ? " cycle" : "")));
+			reader.read(VIEWS,
+					(rs) -> reader.put(rs.getString(1), "m".equals(rs.getString(2)) ? "materialized view" : "view",
+							rs.getString(1), rs.getString(3).replaceAll("\\s+", " ").strip()));
+			reader.read(SEQUENCES,
+					(rs) -> reader.put(rs.getString(1), "sequence", rs.getString(1),
+							rs.getString(2) + " start " + rs.getLong(3) + " increment " + rs.getLong(4) + " min "
+									+ rs.getLong(5) + " max " + rs.getLong(6) + (rs.getBoolean(7) ? " cycle" : "")));
 			return new SchemaSnapshot(schema, objects);
 		}
 		finally {
@@ -138,14 +156,16 @@ public final class SchemaSnapshot {
 		};
 	}
 
-	private static String column(String type, boolean notNull, @Nullable String defaultValue,
-			@Nullable String identity, @Nullable String generated) {
+	private static String column(String type, boolean notNull, @Nullable String defaultValue, @Nullable String identity,
+			@Nullable String generated) {
 		StringBuilder definition = new StringBuilder(type);
 		if (notNull) {
 			definition.append(" not null");
 		}
 		if ("a".equals(identity) || "d".equals(identity)) {
-			definition.append(" generated ").append("a".equals(identity) ? "always" : "by default").append(" as identity");
+			definition.append(" generated ")
+				.append("a".equals(identity) ? "always" : "by default")
+				.append(" as identity");
 		}
 		else if (defaultValue != null) {
 			definition.append("s".equals(generated) ? " generated always as " : " default ").append(defaultValue);
@@ -153,7 +173,8 @@ public final class SchemaSnapshot {
 		return definition.toString();
 	}
 
-	private record Reader(Connection connection, String schema, ObjectFilter filter, Map<SchemaObject, String> objects) {
+	private record Reader(Connection connection, String schema, ObjectFilter filter,
+			Map<SchemaObject, String> objects) {
 
 		void read(String sql, RowHandler handler) throws SQLException {
 			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {

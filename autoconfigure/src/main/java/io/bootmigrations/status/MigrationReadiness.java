@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.status;
 
 import io.bootmigrations.engine.MigrationState;
@@ -6,9 +22,9 @@ import io.bootmigrations.engine.RunReport;
 import io.bootmigrations.engine.RunReport.Outcome;
 
 /**
- * Whether an application may take traffic, judged from a {@link MigrationStatus}
- * snapshot alone. The health indicator and the readiness state both use it, so they
- * never disagree.
+ * Whether an application may take traffic, judged from a {@link MigrationStatus} snapshot
+ * alone. The health indicator and the readiness state both use it, so they never
+ * disagree.
  */
 public enum MigrationReadiness {
 
@@ -18,14 +34,16 @@ public enum MigrationReadiness {
 	/** Not yet known or being migrated: wait. */
 	WAITING,
 
-	/** The last run failed, or changesets are pending that this application did not apply. */
+	/**
+	 * The last run failed, or changesets are pending that this application did not apply.
+	 */
 	BLOCKED;
 
 	/**
 	 * Judge a status.
 	 * @param status the status snapshot
-	 * @param blockOnUnexpected whether changesets in the database that the changelog
-	 * does not contain block readiness
+	 * @param blockOnUnexpected whether changesets in the database that the changelog does
+	 * not contain block readiness
 	 * @return the verdict
 	 */
 	public static MigrationReadiness of(MigrationStatus status, boolean blockOnUnexpected) {
@@ -43,7 +61,8 @@ public enum MigrationReadiness {
 			return BLOCKED;
 		}
 		if (state == MigrationState.PENDING) {
-			// Pending after a successful run of this application means it migrated as far as
+			// Pending after a successful run of this application means it migrated as far
+			// as
 			// it was told (spring.liquibase.tag); otherwise it did not migrate itself.
 			RunReport lastRun = status.lastRun();
 			return (lastRun != null && (lastRun.outcome() == Outcome.SUCCEEDED || lastRun.byOperator())) ? READY

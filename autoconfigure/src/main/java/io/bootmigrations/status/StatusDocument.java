@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.status;
 
 import java.time.Instant;
@@ -33,8 +49,7 @@ import io.bootmigrations.engine.RunReport;
  * @param progress the run under way, while migrating
  * @param checkedAt when the database was last read
  * @param warnings what an operator should look at
- * @param outOfOrder how many pending changesets sit before applied ones in the
- * changelog
+ * @param outOfOrder how many pending changesets sit before applied ones in the changelog
  */
 public record StatusDocument(String target, String state, boolean ready, String changelog,
 		MigrationStatus.@Nullable DatabaseInfo database, int applied, int pending, int unexpected,
@@ -137,8 +152,8 @@ public record StatusDocument(String target, String state, boolean ready, String 
 	}
 
 	/**
-	 * A run: the last one in this process, or the one a command or a write operation
-	 * just did.
+	 * A run: the last one in this process, or the one a command or a write operation just
+	 * did.
 	 *
 	 * @param operation the operation (for example {@code update})
 	 * @param startedAt when it started

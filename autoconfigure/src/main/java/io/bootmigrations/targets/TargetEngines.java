@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.targets;
 
 import java.sql.Connection;
@@ -123,8 +139,9 @@ public final class TargetEngines {
 		}
 		if (DEFAULT.equalsIgnoreCase(name) || this.declared.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
 			throw new InvalidConfigurationPropertyValueException("migrations.targets." + name, name,
-					"Duplicate target name '" + name + "'" + (DEFAULT.equalsIgnoreCase(name)
-							? ": 'default' is the application's own DataSource with spring.liquibase.*" : "")
+					"Duplicate target name '" + name + "'"
+							+ (DEFAULT.equalsIgnoreCase(name)
+									? ": 'default' is the application's own DataSource with spring.liquibase.*" : "")
 							+ "; give every target a name of its own");
 		}
 		this.declared.put(name, new Declared(target, schemas, schemasQuery));
@@ -133,8 +150,8 @@ public final class TargetEngines {
 	private Declared tenantTarget(String target) {
 		Declared declared = this.declared.get(target);
 		if (declared == null || declared.schemas == null) {
-			throw new IllegalArgumentException("No tenant target '" + target + "': declare migrations.targets."
-					+ target + ".schemas or .schemas-query, or register it with registerTenants");
+			throw new IllegalArgumentException("No tenant target '" + target + "': declare migrations.targets." + target
+					+ ".schemas or .schemas-query, or register it with registerTenants");
 		}
 		return declared;
 	}
@@ -170,8 +187,8 @@ public final class TargetEngines {
 
 	/**
 	 * Reach every declared target's database, run the schema queries, check the schema
-	 * names, create missing schemas and create an engine per target and schema. Nothing is
-	 * migrated. Targets prepared before are left as they are.
+	 * names, create missing schemas and create an engine per target and schema. Nothing
+	 * is migrated. Targets prepared before are left as they are.
 	 * @throws InvalidConfigurationPropertyValueException naming the property of the first
 	 * bad input
 	 */
@@ -221,7 +238,8 @@ public final class TargetEngines {
 			}
 			catch (SQLException ex) {
 				throw new InvalidConfigurationPropertyValueException(declared.property("schemas-query"),
-						declared.schemasQuery, "The query failed: " + JdbcUrls.sanitize(String.valueOf(ex.getMessage())));
+						declared.schemasQuery,
+						"The query failed: " + JdbcUrls.sanitize(String.valueOf(ex.getMessage())));
 			}
 			property = "schemas-query";
 		}
@@ -287,8 +305,8 @@ public final class TargetEngines {
 				if (System.nanoTime() >= deadline) {
 					throw ex;
 				}
-				logger.info("Migrations: target " + declared.definition.name()
-						+ " cannot be reached yet, retrying: " + JdbcUrls.sanitize(String.valueOf(ex.getMessage())));
+				logger.info("Migrations: target " + declared.definition.name() + " cannot be reached yet, retrying: "
+						+ JdbcUrls.sanitize(String.valueOf(ex.getMessage())));
 				try {
 					Thread.sleep(1000);
 				}

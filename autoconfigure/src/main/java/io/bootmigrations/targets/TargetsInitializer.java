@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.targets;
 
 import java.util.List;
@@ -10,10 +26,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Migrates every target other than {@code default} on boot, after the {@code default}
- * one (whose tables a {@code schemas-query} may read), before any bean that uses a
- * database is created. Every target finishes before a failure is reported, so no target
- * is left half-started by another's failure.
+ * Migrates every target other than {@code default} on boot, after the {@code default} one
+ * (whose tables a {@code schemas-query} may read), before any bean that uses a database
+ * is created. Every target finishes before a failure is reported, so no target is left
+ * half-started by another's failure.
  */
 public class TargetsInitializer implements InitializingBean, DisposableBean {
 
@@ -45,9 +61,9 @@ public class TargetsInitializer implements InitializingBean, DisposableBean {
 	/**
 	 * Create an initializer.
 	 * @param targets the targets
-	 * @param off whether boot leaves the databases as they are ({@code migrations.mode=off},
-	 * as in command mode): the targets are prepared for commands, nothing is created or
-	 * migrated
+	 * @param off whether boot leaves the databases as they are
+	 * ({@code migrations.mode=off}, as in command mode): the targets are prepared for
+	 * commands, nothing is created or migrated
 	 * @param validateOnly whether to validate instead of migrating
 	 * @param failOnError whether a failed target fails startup (after all finished)
 	 * @param background whether to migrate on a thread of its own

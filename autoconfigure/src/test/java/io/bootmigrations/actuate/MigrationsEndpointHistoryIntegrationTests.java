@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.actuate;
 
 import java.util.ArrayList;
@@ -37,7 +53,8 @@ class MigrationsEndpointHistoryIntegrationTests {
 				"spring.liquibase.change-log=classpath:db/actuate/base.xml")) {
 			assertThat((Integer) first.json("/actuator/migrations").read("$.applied")).isEqualTo(3);
 		}
-		// another release applied 5,000 changesets since (recorded rows, as Liquibase writes them)
+		// another release applied 5,000 changesets since (recorded rows, as Liquibase
+		// writes them)
 		database.execute("INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, "
 				+ "description) SELECT 'gen-' || g, 'gen', 'db/generated.xml', now() + g * interval '1 millisecond', "
 				+ "100 + g, 'EXECUTED', 'sql' FROM generate_series(1, " + GENERATED + ") g");
@@ -59,8 +76,7 @@ class MigrationsEndpointHistoryIntegrationTests {
 		assertThat((Integer) first.read("$.page")).isZero();
 		assertThat((Integer) first.read("$.size")).isEqualTo(100);
 		assertThat((Integer) first.read("$.totalPages")).isEqualTo(51);
-		assertThat((List<String>) first.read("$.changeSets[*].id")).hasSize(100)
-			.startsWith("gen-5000", "gen-4999");
+		assertThat((List<String>) first.read("$.changeSets[*].id")).hasSize(100).startsWith("gen-5000", "gen-4999");
 		assertThat((List<String>) app.json("/actuator/migrations/history?page=49").read("$.changeSets[*].id"))
 			.hasSize(100)
 			.endsWith("gen-2", "gen-1");
@@ -107,9 +123,10 @@ class MigrationsEndpointHistoryIntegrationTests {
 		}
 		double liquibase = median(nanos[2]);
 		for (int i = 0; i < paths.length; i++) {
-			System.out.printf("BENCHMARK %s at %,d applied: median %.2f ms, %,d bytes, %.1fx faster than "
-					+ "/actuator/liquibase%n", paths[i], GENERATED + 3, median(nanos[i]) / 1e6, bytes[i],
-					liquibase / median(nanos[i]));
+			System.out.printf(
+					"BENCHMARK %s at %,d applied: median %.2f ms, %,d bytes, %.1fx faster than "
+							+ "/actuator/liquibase%n",
+					paths[i], GENERATED + 3, median(nanos[i]) / 1e6, bytes[i], liquibase / median(nanos[i]));
 		}
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.actuate;
 
 import java.util.List;
@@ -114,8 +130,9 @@ class MigrationsEndpointOperationsIntegrationTests {
 				assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 				assertThat(response.body()).contains("Nothing was changed");
 			}
-			assertThat(this.database.jdbc().queryForList("SELECT tag FROM databasechangelog WHERE tag IS NOT NULL",
-					String.class)).containsOnly("1.0", "2.0");
+			assertThat(this.database.jdbc()
+				.queryForList("SELECT tag FROM databasechangelog WHERE tag IS NOT NULL", String.class))
+				.containsOnly("1.0", "2.0");
 			assertReady(app);
 		}
 	}
@@ -158,7 +175,8 @@ class MigrationsEndpointOperationsIntegrationTests {
 		}
 		try (RunningApp app = RunningApp.start(this.database, CHANGELOG)) {
 			Json downgrade = app.json("/actuator/migrations/downgrade-sql?to=-2");
-			assertThat(downgrade.<String>read("$.sql")).contains("DROP INDEX").doesNotContain("DROP TABLE public.author");
+			assertThat(downgrade.<String>read("$.sql")).contains("DROP INDEX")
+				.doesNotContain("DROP TABLE public.author");
 			assertThat(this.database.tables()).contains("book");
 			assertThat(app.get("/actuator/migrations/downgrade-sql").statusCode()).isEqualTo(400);
 		}
@@ -191,8 +209,8 @@ class MigrationsEndpointOperationsIntegrationTests {
 
 	@Test
 	void sqlPreviewAnswers409WhileMigratingInsteadOfWaiting() {
-		try (RunningApp app = RunningApp.start(this.database, "spring.liquibase.change-log=classpath:db/actuate/slow.xml",
-				"migrations.execution=background")) {
+		try (RunningApp app = RunningApp.start(this.database,
+				"spring.liquibase.change-log=classpath:db/actuate/slow.xml", "migrations.execution=background")) {
 			org.awaitility.Awaitility.await()
 				.atMost(java.time.Duration.ofSeconds(30))
 				.pollInterval(java.time.Duration.ofMillis(50))
@@ -204,8 +222,8 @@ class MigrationsEndpointOperationsIntegrationTests {
 	}
 
 	private List<String> appliedIds() {
-		return this.database.jdbc().queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted",
-				String.class);
+		return this.database.jdbc()
+			.queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted", String.class);
 	}
 
 	private static Json json(java.net.http.HttpResponse<String> response) {

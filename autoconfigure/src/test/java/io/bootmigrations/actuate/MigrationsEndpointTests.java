@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.actuate;
 
 import java.time.Instant;
@@ -18,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the response types of {@link MigrationsEndpoint}, for snapshots the engine of
- * this branch cannot produce yet (a known lock) and for page arithmetic. The JSON contract
- * over HTTP is in {@link MigrationsEndpointIntegrationTests}.
+ * this branch cannot produce yet (a known lock) and for page arithmetic. The JSON
+ * contract over HTTP is in {@link MigrationsEndpointIntegrationTests}.
  */
 class MigrationsEndpointTests {
 
@@ -28,8 +44,8 @@ class MigrationsEndpointTests {
 	@Test
 	void knownLockIsRendered() {
 		LockInfo lock = new LockInfo("postgresql-advisory", true, "pid 4242 on 10.0.0.7", SINCE, true);
-		StatusDocument target = StatusDocument.of("default", status(MigrationState.MIGRATING, lock, new Progress(2, 5, info(3))),
-				false);
+		StatusDocument target = StatusDocument.of("default",
+				status(MigrationState.MIGRATING, lock, new Progress(2, 5, info(3))), false);
 		assertThat(target.lock()).isEqualTo(new StatusDocument.Lock(true, true, "pid 4242 on 10.0.0.7",
 				"2026-01-02T03:04:05Z", "postgresql-advisory", true));
 		assertThat(target.progress().done()).isEqualTo(2);
@@ -49,21 +65,23 @@ class MigrationsEndpointTests {
 
 	@Test
 	void progressIsOnlyShownWhileMigrating() {
-		StatusDocument target = StatusDocument.of("default", status(MigrationState.UP_TO_DATE, null, new Progress(5, 5, null)),
-				false);
+		StatusDocument target = StatusDocument.of("default",
+				status(MigrationState.UP_TO_DATE, null, new Progress(5, 5, null)), false);
 		assertThat(target.progress()).isNull();
 	}
 
 	@Test
 	void outOfOrderChangeSetsAreCountedAndNamedInAWarning() {
-		MigrationStatus status = new MigrationStatus(MigrationState.PENDING, "db/a.xml", null, List.of(info(1), info(3)),
-				List.of(info(2)), List.of(), null, null, null, Instant.now(), List.of(info(2)),
-				List.of());
+		MigrationStatus status = new MigrationStatus(MigrationState.PENDING, "db/a.xml", null,
+				List.of(info(1), info(3)), List.of(info(2)), List.of(), null, null, null, Instant.now(),
+				List.of(info(2)), List.of());
 		StatusDocument target = StatusDocument.of("default", status, false);
 		assertThat(target.outOfOrder()).isEqualTo(1);
-		assertThat(target.warnings()).anySatisfy((warning) -> assertThat(warning)
-			.startsWith("1 pending changeset(s) sit before applied ones").endsWith("db/a.xml::2::alice"));
-		assertThat(StatusDocument.of("default", status(MigrationState.UP_TO_DATE, null, null), false).outOfOrder()).isZero();
+		assertThat(target.warnings())
+			.anySatisfy((warning) -> assertThat(warning).startsWith("1 pending changeset(s) sit before applied ones")
+				.endsWith("db/a.xml::2::alice"));
+		assertThat(StatusDocument.of("default", status(MigrationState.UP_TO_DATE, null, null), false).outOfOrder())
+			.isZero();
 	}
 
 	@Test

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.nio.file.Files;
@@ -66,25 +82,32 @@ class ConcurrentIndexProcessIntegrationTests {
 				while (sampling.get()) {
 					List<Map<String, Object>> sessions = database.jdbc().queryForList(SESSIONS);
 					boolean building = sessions.stream()
-						.anyMatch((session) -> String.valueOf(session.get("query")).startsWith("CREATE INDEX CONCURRENTLY")
-								&& "active".equals(session.get("state")));
+						.anyMatch((
+								session) -> String.valueOf(session.get("query")).startsWith("CREATE INDEX CONCURRENTLY")
+										&& "active".equals(session.get("state")));
 					if (building) {
 						buildSamples.incrementAndGet();
 						// waiters last polled pg_try_advisory_lock
 						if (sessions.stream()
-							.anyMatch((session) -> String.valueOf(session.get("query")).contains("pg_try_advisory_lock"))) {
+							.anyMatch((session) -> String.valueOf(session.get("query"))
+								.contains("pg_try_advisory_lock"))) {
 							buildWithWaiters.incrementAndGet();
 						}
 					}
-					// while the build runs, it waits for any other transaction or snapshot: there must be none
+					// while the build runs, it waits for any other transaction or
+					// snapshot: there must be none
 					sessions.stream()
 						.filter((session) -> building)
-						.filter((session) -> !String.valueOf(session.get("query")).startsWith("CREATE INDEX CONCURRENTLY"))
-						// a backend still starting up (no state yet, a new pooled connection) reads
-						// the catalog under a snapshot for an instant; it is no open transaction
+						.filter((session) -> !String.valueOf(session.get("query"))
+							.startsWith("CREATE INDEX CONCURRENTLY"))
+						// a backend still starting up (no state yet, a new pooled
+						// connection) reads
+						// the catalog under a snapshot for an instant; it is no open
+						// transaction
 						.filter((session) -> session.get("state") != null)
 						.filter((session) -> "idle in transaction".equals(session.get("state"))
-								|| Boolean.TRUE.equals(session.get("snapshot")) && !"active".equals(session.get("state")))
+								|| Boolean.TRUE.equals(session.get("snapshot"))
+										&& !"active".equals(session.get("state")))
 						.forEach((session) -> violations.add(session.toString()));
 					try {
 						Thread.sleep(20);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.util.Arrays;
@@ -32,8 +48,7 @@ class GuardRailsPropertiesTests {
 
 	@Test
 	void metadataHintsNameEveryLintRule() throws Exception {
-		try (var metadata = getClass()
-			.getResourceAsStream("/META-INF/additional-spring-configuration-metadata.json")) {
+		try (var metadata = getClass().getResourceAsStream("/META-INF/additional-spring-configuration-metadata.json")) {
 			List<String> hinted = JsonPath.read(metadata,
 					"$.hints[?(@.name == 'migrations.lint.suppress.keys')].values[*].value");
 			assertThat(hinted).containsExactlyElementsOf(Arrays.stream(LintRule.values()).map(LintRule::id).toList());
@@ -52,15 +67,15 @@ class GuardRailsPropertiesTests {
 		this.contextRunner
 			.withPropertyValues("migrations.postgresql.lock-timeout=-1s", "migrations.postgresql.statement-timeout=0s")
 			.run((context) -> assertThat(messages(context.getStartupFailure()))
-				.contains("migrations.postgresql.lock-timeout must be a duration such as 10s, or 0 to turn the guard off")
+				.contains(
+						"migrations.postgresql.lock-timeout must be a duration such as 10s, or 0 to turn the guard off")
 				.contains("migrations.postgresql.statement-timeout must be a positive duration"));
 	}
 
 	@Test
 	void suppressingAnUnknownRuleFailsStartupNamingThePropertyAndTheRules() {
 		this.contextRunner.withPropertyValues("migrations.lint.suppress.index-not-concurent=typo")
-			.run((context) -> assertThat(messages(context.getStartupFailure()))
-				.contains("migrations.lint.suppress")
+			.run((context) -> assertThat(messages(context.getStartupFailure())).contains("migrations.lint.suppress")
 				.contains("Unknown lint rule 'index-not-concurent'")
 				.contains("index-not-concurrent"));
 	}

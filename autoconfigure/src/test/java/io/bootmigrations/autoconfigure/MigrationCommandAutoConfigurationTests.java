@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.io.ByteArrayOutputStream;
@@ -56,10 +72,7 @@ class MigrationCommandAutoConfigurationTests {
 	@Test
 	void anUnknownOutputFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("migrations.command=status", "migrations.output=xml")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("xml"));
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("xml"));
 		this.contextRunner.withPropertyValues("migrations.command=status", "migrations.output=xml")
 			.run((context) -> assertThat(context.getStartupFailure()).hasStackTraceContaining("migrations.output"));
 	}
@@ -71,11 +84,12 @@ class MigrationCommandAutoConfigurationTests {
 			ByteArrayOutputStream err = new ByteArrayOutputStream();
 			AtomicInteger exit = new AtomicInteger(-1);
 			new MigrationCommandRunner(context.getBean(MigrationEngine.class), "check", null, "json", context,
-					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-					exit::set)
+					new PrintStream(out, true, StandardCharsets.UTF_8),
+					new PrintStream(err, true, StandardCharsets.UTF_8), exit::set)
 				.run(new DefaultApplicationArguments());
 			assertThat(exit).hasValue(1);
-			assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"command\":\"check\",\"exitCode\":1,\"ok\":false")
+			assertThat(out.toString(StandardCharsets.UTF_8))
+				.startsWith("{\"command\":\"check\",\"exitCode\":1,\"ok\":false")
 				.contains("\"id\":\"1\"");
 			assertThat(err.size()).isZero();
 		});

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.util.ArrayList;
@@ -75,7 +91,8 @@ class MigrationTargetsIntegrationTests {
 		assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM item", Integer.class)).isOne();
 		assertThat(this.reports.tables()).contains("report", "databasechangelog");
 		for (String schema : List.of("t_a", "t_b")) {
-			assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM " + schema + ".account", Integer.class))
+			assertThat(
+					this.database.jdbc().queryForObject("SELECT count(*) FROM " + schema + ".account", Integer.class))
 				.isOne();
 			assertThat(this.database.jdbc()
 				.queryForList("SELECT id FROM " + schema + ".databasechangelog ORDER BY orderexecuted", String.class))
@@ -120,7 +137,8 @@ class MigrationTargetsIntegrationTests {
 			assertThat(targets.engine("tenants:n_new").status().state()).isEqualTo(MigrationState.UP_TO_DATE);
 		}
 		for (String schema : List.of("q_one", "q_two", "c_three", "n_new")) {
-			assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM " + schema + ".account", Integer.class))
+			assertThat(
+					this.database.jdbc().queryForObject("SELECT count(*) FROM " + schema + ".account", Integer.class))
 				.isOne();
 		}
 	}
@@ -146,8 +164,8 @@ class MigrationTargetsIntegrationTests {
 
 	@Test
 	void onFailureFailNamesEveryFailedTargetAfterTheOthersFinished(CapturedOutput output) {
-		this.database.execute("CREATE SCHEMA t_bad1", "CREATE TABLE t_bad1.account (id bigint)",
-				"CREATE SCHEMA t_bad2", "CREATE TABLE t_bad2.account (id bigint)");
+		this.database.execute("CREATE SCHEMA t_bad1", "CREATE TABLE t_bad1.account (id bigint)", "CREATE SCHEMA t_bad2",
+				"CREATE TABLE t_bad2.account (id bigint)");
 		assertThatException().isThrownBy(() -> boot(App.class, "migrations.parallelism=1",
 				TENANTS + "change-log=classpath:db/targets/tenant.yaml", TENANTS + "schemas=t_bad1,t_ok,t_bad2"));
 		assertThat(output).contains("Migrations failed on 2 of 3 target(s) (the others finished): tenants:t_bad1: ")
@@ -179,7 +197,8 @@ class MigrationTargetsIntegrationTests {
 
 	@Test
 	void targetNamedDefaultIsADuplicate(CapturedOutput output) {
-		badInput(output, "migrations.targets.default", "migrations.targets.default.change-log=classpath:db/targets/tenant.yaml");
+		badInput(output, "migrations.targets.default",
+				"migrations.targets.default.change-log=classpath:db/targets/tenant.yaml");
 		assertThat(output).contains("Duplicate target name 'default'");
 	}
 
@@ -206,7 +225,8 @@ class MigrationTargetsIntegrationTests {
 	@Test
 	void failingSchemasQueryNamesTheProperty(CapturedOutput output) {
 		badInput(output, "migrations.targets.tenants.schemas-query",
-				TENANTS + "change-log=classpath:db/targets/tenant.yaml", TENANTS + "schemas-query=SELECT nope FROM nowhere");
+				TENANTS + "change-log=classpath:db/targets/tenant.yaml",
+				TENANTS + "schemas-query=SELECT nope FROM nowhere");
 	}
 
 	@Test
@@ -248,14 +268,16 @@ class MigrationTargetsIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
-	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	@EnableAutoConfiguration(
+			excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
-	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	@EnableAutoConfiguration(
+			excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class CustomizedApp {
 
 		@Bean

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
@@ -43,7 +59,8 @@ class MigrationTargetsScaleIntegrationTests {
 			.map(Integer::valueOf)
 			.toList();
 		int restarts = Integer.getInteger("migrations.scale.restarts", 3);
-		StringBuilder report = new StringBuilder("| tenants x changesets | parallelism | first apply (ms) |\n|---|---|---|\n");
+		StringBuilder report = new StringBuilder(
+				"| tenants x changesets | parallelism | first apply (ms) |\n|---|---|---|\n");
 		TestDatabase last = null;
 		try {
 			for (int parallelism : parallelisms) {
@@ -52,11 +69,17 @@ class MigrationTargetsScaleIntegrationTests {
 				}
 				last = TestDatabaseServer.postgres().create("scale");
 				long start = System.nanoTime();
-				try (ConfigurableApplicationContext context = boot(last, tenants, "--migrations.parallelism=" + parallelism)) {
+				try (ConfigurableApplicationContext context = boot(last, tenants,
+						"--migrations.parallelism=" + parallelism)) {
 					long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 					assertThat(context.getBean(TargetEngines.class).statuses()).hasSize(tenants + 1)
 						.allSatisfy((id, status) -> assertThat(status.state()).isEqualTo(MigrationState.UP_TO_DATE));
-					report.append("| ").append(tenants).append(" x 30 | ").append(parallelism).append(" | ").append(millis)
+					report.append("| ")
+						.append(tenants)
+						.append(" x 30 | ")
+						.append(parallelism)
+						.append(" | ")
+						.append(millis)
 						.append(" |\n");
 				}
 			}
@@ -76,10 +99,21 @@ class MigrationTargetsScaleIntegrationTests {
 			}
 			long a = median(withMigrations);
 			long b = median(without);
-			report.append("\nno-op restart over ").append(tenants).append(" tenants (median of ").append(restarts)
-				.append(", in-process boots): ").append(a).append(" ms with migrations, ").append(b)
-				.append(" ms without; ratio ").append(String.format("%.2f", (double) a / b)).append(" ")
-				.append(withMigrations).append(" vs ").append(without).append("\n");
+			report.append("\nno-op restart over ")
+				.append(tenants)
+				.append(" tenants (median of ")
+				.append(restarts)
+				.append(", in-process boots): ")
+				.append(a)
+				.append(" ms with migrations, ")
+				.append(b)
+				.append(" ms without; ratio ")
+				.append(String.format("%.2f", (double) a / b))
+				.append(" ")
+				.append(withMigrations)
+				.append(" vs ")
+				.append(without)
+				.append("\n");
 			System.out.println(report);
 		}
 		finally {
@@ -111,7 +145,8 @@ class MigrationTargetsScaleIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
-	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	@EnableAutoConfiguration(
+			excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.io.IOException;
@@ -116,8 +132,8 @@ class MigrationsAutoConfigurationIntegrationTests {
 	void passwordNeverAppearsInTheLog(CapturedOutput output) {
 		this.database.execute("CREATE ROLE secret_user LOGIN PASSWORD 'Sup3rS3cret!'",
 				"GRANT ALL ON SCHEMA public TO secret_user");
-		try (ConfigurableApplicationContext context = boot(App.class,
-				"spring.datasource.username=secret_user", "spring.datasource.password=Sup3rS3cret!")) {
+		try (ConfigurableApplicationContext context = boot(App.class, "spring.datasource.username=secret_user",
+				"spring.datasource.password=Sup3rS3cret!")) {
 			assertThat(context.getBean(MigrationEngine.class).status().database().user()).isEqualTo("secret_user");
 		}
 		finally {
@@ -126,14 +142,15 @@ class MigrationsAutoConfigurationIntegrationTests {
 		assertThat(output).contains("Migrations: applied 2 changesets").doesNotContain("Sup3rS3cret!");
 	}
 
-	// ---- every spring.liquibase.* key and Customizer<Liquibase>, as Boot's SpringLiquibase applies them
+	// ---- every spring.liquibase.* key and Customizer<Liquibase>, as Boot's
+	// SpringLiquibase applies them
 
 	@Test
-	void rollbackFileHoldsTheRollbackOfWhatTheBootAppliesBeforeItIsApplied(@TempDir Path dir,
-			CapturedOutput output) throws IOException {
+	void rollbackFileHoldsTheRollbackOfWhatTheBootAppliesBeforeItIsApplied(@TempDir Path dir, CapturedOutput output)
+			throws IOException {
 		Path rollback = dir.resolve("rollback.sql");
-		try (ConfigurableApplicationContext context = boot(App.class, "spring.liquibase.change-log=file:"
-				+ changeLog(dir), "spring.liquibase.rollback-file=" + rollback)) {
+		try (ConfigurableApplicationContext context = boot(App.class,
+				"spring.liquibase.change-log=file:" + changeLog(dir), "spring.liquibase.rollback-file=" + rollback)) {
 			assertThat(context.getBean(MigrationEngine.class).status().applied()).hasSize(2);
 		}
 		assertThat(output).contains("Migrations: applied 2 changesets");
@@ -142,8 +159,8 @@ class MigrationsAutoConfigurationIntegrationTests {
 			.contains("DROP TABLE public.second")
 			.contains("DELETE FROM public.databasechangelog WHERE ID = 'create'");
 		// Boot writes it on every boot: the next one has nothing to roll back
-		try (ConfigurableApplicationContext context = boot(App.class, "spring.liquibase.change-log=file:"
-				+ changeLog(dir), "spring.liquibase.rollback-file=" + rollback)) {
+		try (ConfigurableApplicationContext context = boot(App.class,
+				"spring.liquibase.change-log=file:" + changeLog(dir), "spring.liquibase.rollback-file=" + rollback)) {
 			assertThat(context.getBean(MigrationEngine.class).status().lastRun().applied()).isZero();
 		}
 		assertThat(Files.readString(rollback)).doesNotContain("DROP TABLE");
@@ -169,8 +186,8 @@ class MigrationsAutoConfigurationIntegrationTests {
 	@Test
 	void showSummaryOutputConsolePrintsTheSummaryOnStandardOutput(@TempDir Path dir, CapturedOutput output)
 			throws IOException {
-		try (ConfigurableApplicationContext context = boot(App.class, "spring.liquibase.change-log=file:"
-				+ changeLog(dir), "spring.liquibase.show-summary=summary",
+		try (ConfigurableApplicationContext context = boot(App.class,
+				"spring.liquibase.change-log=file:" + changeLog(dir), "spring.liquibase.show-summary=summary",
 				"spring.liquibase.show-summary-output=console")) {
 			assertThat(context.getBean(MigrationEngine.class).status().applied()).hasSize(2);
 		}
@@ -198,8 +215,8 @@ class MigrationsAutoConfigurationIntegrationTests {
 
 	@Test
 	void customizerBeanIsAppliedToLiquibaseAfterTheProperties(@TempDir Path dir) throws IOException {
-		try (ConfigurableApplicationContext context = boot(CustomizedApp.class, "spring.liquibase.change-log=file:"
-				+ changeLog(dir))) {
+		try (ConfigurableApplicationContext context = boot(CustomizedApp.class,
+				"spring.liquibase.change-log=file:" + changeLog(dir))) {
 			assertThat(context.getBean(MigrationEngine.class).status().applied()).hasSize(2);
 		}
 		assertThat(this.database.tables()).contains("customized", "second").doesNotContain("plain");
@@ -248,14 +265,16 @@ class MigrationsAutoConfigurationIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
-	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	@EnableAutoConfiguration(
+			excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
-	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	@EnableAutoConfiguration(
+			excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class CustomizedApp {
 
 		@Bean
@@ -267,7 +286,8 @@ class MigrationsAutoConfigurationIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
-	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	@EnableAutoConfiguration(
+			excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class ReaderApp {
 
 		@Bean

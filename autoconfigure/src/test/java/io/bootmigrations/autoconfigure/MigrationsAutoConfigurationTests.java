@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.util.UUID;
@@ -43,7 +59,8 @@ class MigrationsAutoConfigurationTests {
 	@Test
 	void backsOffWithoutDataSource() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class, LiquibaseAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(MigrationsAutoConfiguration.class, LiquibaseAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(MigrationEngine.class)
 				.doesNotHaveBean(SpringLiquibase.class));
@@ -53,10 +70,12 @@ class MigrationsAutoConfigurationTests {
 	void migratesOnStartupAndReplacesBootsLiquibaseBean() {
 		this.contextRunner.withUserConfiguration(JdbcTemplateConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(MigrationEngine.class);
-			assertThat(context).as("creating a SpringLiquibase would start Liquibase").doesNotHaveBean(SpringLiquibase.class);
+			assertThat(context).as("creating a SpringLiquibase would start Liquibase")
+				.doesNotHaveBean(SpringLiquibase.class);
 			assertThat(context).getBean("liquibase").isInstanceOf(MigrationsInitializer.class);
 			assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
-				.as("what uses the database waits for the migration").contains("liquibase");
+				.as("what uses the database waits for the migration")
+				.contains("liquibase");
 			assertThat(context.getBean(MigrationEngine.class).status().state()).isEqualTo(MigrationState.UP_TO_DATE);
 			DataSource dataSource = context.getBean(DataSource.class);
 			assertThat(context.getBean(SchemaManagementProvider.class).getSchemaManagement(dataSource))

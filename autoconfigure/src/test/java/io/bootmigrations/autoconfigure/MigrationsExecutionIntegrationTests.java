@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
@@ -56,10 +72,10 @@ class MigrationsExecutionIntegrationTests {
 				.pollInterval(Duration.ofMillis(100))
 				.ignoreException(PathNotFoundException.class)
 				.untilAsserted(() -> {
-				Json json = app.json("/actuator/migrations");
-				assertThat((String) json.read("$.state")).isEqualTo("MIGRATING");
-				assertThat((String) json.read("$.progress.current.id")).isEqualTo("slow-backfill");
-			});
+					Json json = app.json("/actuator/migrations");
+					assertThat((String) json.read("$.state")).isEqualTo("MIGRATING");
+					assertThat((String) json.read("$.progress.current.id")).isEqualTo("slow-backfill");
+				});
 			Json migrating = app.json("/actuator/migrations");
 			assertThat((Integer) migrating.read("$.progress.done")).isEqualTo(1);
 			assertThat((Integer) migrating.read("$.progress.total")).isEqualTo(3);
@@ -106,7 +122,8 @@ class MigrationsExecutionIntegrationTests {
 			Json json = app.json("/actuator/migrations");
 			assertThat((String) json.read("$.lastRun.error.changeSet.id")).isEqualTo("broken-invoice");
 			assertThat((Integer) json.read("$.applied")).isEqualTo(1);
-			// readiness is driven once, by the migrations indicator in the readiness group: Boot's own
+			// readiness is driven once, by the migrations indicator in the readiness
+			// group: Boot's own
 			// lifecycle state is left to Boot (no event race to win)
 			ApplicationAvailability availability = app.context().getBean(ApplicationAvailability.class);
 			assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.util.ArrayList;
@@ -55,9 +71,8 @@ class MigrationsFastPathIntegrationTests {
 			assertThat(second.pending()).isEmpty();
 			assertThat(second.unexpected()).isEmpty();
 		}
-		assertThat(output)
-			.contains("Migrations: database up to date (2 applied) - nothing changed since the last run, "
-					+ "Liquibase skipped");
+		assertThat(output).contains("Migrations: database up to date (2 applied) - nothing changed since the last run, "
+				+ "Liquibase skipped");
 	}
 
 	@Test
@@ -81,7 +96,8 @@ class MigrationsFastPathIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
-	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	@EnableAutoConfiguration(
+			excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.io.IOException;
@@ -27,9 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Faults as an operator's cluster inflicts them, on real PostgreSQL with real JVMs:
  * {@code kill -9} at random moments while upgrading and downgrading,
  * {@code pg_terminate_backend} of the migrating session, SIGTERM while waiting for the
- * lock and while migrating, and a network that stops forwarding. After each, the
- * database must hold every changeset together with its record, or neither. Prints the
- * counts.
+ * lock and while migrating, and a network that stops forwarding. After each, the database
+ * must hold every changeset together with its record, or neither. Prints the counts.
  */
 @Tag("fault")
 class MigrationsFaultIntegrationTests {
@@ -51,8 +66,8 @@ class MigrationsFaultIntegrationTests {
 
 	@AfterAll
 	static void printCounts() {
-		System.out.printf("FAULT SUITE: trials=%d consistent=%d inconsistent=%d (%s)%n", trials.get(),
-				consistent.get(), inconsistent.get(), String.join("; ", details));
+		System.out.printf("FAULT SUITE: trials=%d consistent=%d inconsistent=%d (%s)%n", trials.get(), consistent.get(),
+				inconsistent.get(), String.join("; ", details));
 	}
 
 	@Test
@@ -67,7 +82,8 @@ class MigrationsFaultIntegrationTests {
 				String name = "fault-kill-" + trial;
 				ReplicaProcess runner = ReplicaProcess.start(this.directory, name, FaultRunner.class,
 						List.of(url(database, name), "file:" + changelog, "cycle"));
-				// odd trials are killed while upgrading, even ones once the downgrade has begun
+				// odd trials are killed while upgrading, even ones once the downgrade has
+				// begun
 				ReplicaSessions.awaitLockHeld(database, name, runner);
 				if (trial % 2 == 0) {
 					awaitOutput(runner, "DOWNGRADE");
@@ -138,7 +154,8 @@ class MigrationsFaultIntegrationTests {
 			holder.terminate();
 			assertThat(holder.waitFor(PROCESS_TIMEOUT)).as(holder.output()).isNotZero();
 			long holderExit = Duration.ofNanos(System.nanoTime() - start).toMillis();
-			assertThat(holder.output()).containsPattern("Stopped by shutdown after \\d of 5 changesets; next pending: ");
+			assertThat(holder.output())
+				.containsPattern("Stopped by shutdown after \\d of 5 changesets; next pending: ");
 			ReplicaSessions.awaitGone(database, "holder");
 			assertThat(recorded(database)).hasSizeLessThan(5);
 			judge(database, "SIGTERM while migrating");
@@ -174,16 +191,17 @@ class MigrationsFaultIntegrationTests {
 		}
 	}
 
-	/** Every recorded changeset's table exists with both rows; no table exists without its record. */
+	/**
+	 * Every recorded changeset's table exists with both rows; no table exists without its
+	 * record.
+	 */
 	private static void judge(TestDatabase database, String trial) {
 		trials.incrementAndGet();
 		List<String> recorded = recorded(database);
 		List<String> tables = database.tables().stream().filter((table) -> table.startsWith("k_")).sorted().toList();
 		List<String> expected = recorded.stream().map((id) -> "k_" + id.substring("k-".length())).sorted().toList();
-		boolean ok = new HashSet<>(recorded).size() == recorded.size() && tables.equals(expected)
-				&& tables.stream()
-					.allMatch((table) -> database.jdbc()
-						.queryForObject("SELECT count(*) FROM " + table, Integer.class) == 2);
+		boolean ok = new HashSet<>(recorded).size() == recorded.size() && tables.equals(expected) && tables.stream()
+			.allMatch((table) -> database.jdbc().queryForObject("SELECT count(*) FROM " + table, Integer.class) == 2);
 		if (ok) {
 			consistent.incrementAndGet();
 		}

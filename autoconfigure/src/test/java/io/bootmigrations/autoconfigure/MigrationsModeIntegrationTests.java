@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.util.ArrayList;
@@ -60,13 +76,15 @@ class MigrationsModeIntegrationTests {
 		try (ConfigurableApplicationContext context = boot("migrations.mode=validate")) {
 			assertThat(context.getBean(MigrationEngine.class).status().pending()).isEmpty();
 		}
-		assertThat(output).contains("Migrations: migrations.mode=validate, the database matches the changelog (2 applied)");
+		assertThat(output)
+			.contains("Migrations: migrations.mode=validate, the database matches the changelog (2 applied)");
 	}
 
 	@Test
 	void validateModeFailsStartupOnAChecksumMismatch(CapturedOutput output) {
 		boot().close();
-		this.database.execute("UPDATE databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef' WHERE id = '2'");
+		this.database
+			.execute("UPDATE databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef' WHERE id = '2'");
 		assertThatException().isThrownBy(() -> boot("migrations.mode=validate"));
 		assertThat(output).contains("checksum mismatch: db/changelog/db.changelog-master.yaml::2::tests");
 	}
@@ -124,7 +142,8 @@ class MigrationsModeIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
-	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	@EnableAutoConfiguration(
+			excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,19 +43,19 @@ import io.bootmigrations.actuate.MigrationsHealthIndicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the wiring of the endpoint, health and metrics auto-configurations. H2
- * in memory: behaviour on a real database and over HTTP is in the integration tests.
+ * Tests for the wiring of the endpoint, health and metrics auto-configurations. H2 in
+ * memory: behaviour on a real database and over HTTP is in the integration tests.
  */
 class MigrationsOperatorAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class,
 				MigrationsEndpointAutoConfiguration.class, MigrationsHealthAutoConfiguration.class,
-				MigrationsMetricsAutoConfiguration.class, DataSourceAutoConfiguration.class, EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
+				MigrationsMetricsAutoConfiguration.class, DataSourceAutoConfiguration.class,
+				EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
 				HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
 				HealthEndpointAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class,
-				AvailabilityHealthContributorAutoConfiguration.class,
-				ApplicationAvailabilityAutoConfiguration.class))
+				AvailabilityHealthContributorAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true",
 				"management.endpoints.web.exposure.include=health,migrations");
 
@@ -85,14 +101,12 @@ class MigrationsOperatorAutoConfigurationTests {
 
 	@Test
 	void applicationWithoutDataSourceStartsWithActuator() {
-		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class,
-					MigrationsEndpointAutoConfiguration.class, MigrationsHealthAutoConfiguration.class,
-					MigrationsMetricsAutoConfiguration.class, EndpointAutoConfiguration.class,
-					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
-					HealthEndpointAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class,
-					AvailabilityHealthContributorAutoConfiguration.class,
-					ApplicationAvailabilityAutoConfiguration.class))
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class,
+				MigrationsEndpointAutoConfiguration.class, MigrationsHealthAutoConfiguration.class,
+				MigrationsMetricsAutoConfiguration.class, EndpointAutoConfiguration.class,
+				HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+				HealthEndpointAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class,
+				AvailabilityHealthContributorAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=*")
 			.withBean(SimpleMeterRegistry.class)
 			.run((context) -> {
@@ -122,8 +136,7 @@ class MigrationsOperatorAutoConfigurationTests {
 			assertThat(context).hasSingleBean(MigrationMetrics.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			context.getBean(MigrationMetrics.class).bindTo(registry);
-			assertThat(registry.get("migrations.changesets.pending").tag("target", "default").gauge().value())
-				.isZero();
+			assertThat(registry.get("migrations.changesets.pending").tag("target", "default").gauge().value()).isZero();
 			assertThat(registry.get("migrations.runs").tag("outcome", "succeeded").timer().count()).isOne();
 			assertThat(registry.get("migrations.changesets.applied").counter().count()).isEqualTo(2.0);
 		});

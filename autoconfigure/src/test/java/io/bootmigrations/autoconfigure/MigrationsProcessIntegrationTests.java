@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.io.IOException;
@@ -23,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Crash-safety with real processes: replicas booting at once, replicas killed with
- * {@code kill -9} mid-migration, and a database that comes up late. Each test starts
- * JVMs of {@link ReplicaApplication}; the group is tagged {@code processes} and runs in
- * every {@code ./mvnw verify}.
+ * {@code kill -9} mid-migration, and a database that comes up late. Each test starts JVMs
+ * of {@link ReplicaApplication}; the group is tagged {@code processes} and runs in every
+ * {@code ./mvnw verify}.
  */
 @Tag("processes")
 class MigrationsProcessIntegrationTests {
@@ -112,7 +128,8 @@ class MigrationsProcessIntegrationTests {
 				Thread.sleep(delay);
 				assertThat(victim.isAlive()).as("still migrating after %d ms:%n%s", delay, victim.output()).isTrue();
 				victim.kill();
-				// the server may still finish (commit) what the victim had sent before it died;
+				// the server may still finish (commit) what the victim had sent before it
+				// died;
 				// judge the database once the victim's sessions are gone
 				ReplicaSessions.awaitGone(database, name);
 				assertConsistent(database);
@@ -148,9 +165,8 @@ class MigrationsProcessIntegrationTests {
 		try (TestDatabase database = TestDatabaseServer.postgres().create("late");
 				DelayedTcpProxy proxy = new DelayedTcpProxy(port(database.jdbcUrl()), refusedOnce)) {
 			String url = database.jdbcUrl().replaceFirst(":\\d+/", ":" + proxy.port() + "/");
-			ReplicaProcess patient = ReplicaProcess.start(this.directory, "patient",
-					arguments(url, database.username(), "s3cret-pw", changelog,
-							"--migrations.startup.wait-for-database=60s"));
+			ReplicaProcess patient = ReplicaProcess.start(this.directory, "patient", arguments(url, database.username(),
+					"s3cret-pw", changelog, "--migrations.startup.wait-for-database=60s"));
 			started.set(patient);
 			assertThat(patient.waitFor(PROCESS_TIMEOUT)).as(patient.output()).isZero();
 			assertThat(patient.output()).contains("database not reachable (attempt 1,")
@@ -203,15 +219,15 @@ class MigrationsProcessIntegrationTests {
 		boolean postgres = database.server().kind() == TestDatabaseServer.Kind.POSTGRESQL;
 		String separator = database.jdbcUrl().contains("?") ? "&" : "?";
 		String url = database.jdbcUrl() + (postgres ? separator + "ApplicationName=" + name : "");
-		// The local PostgreSQL trusts loopback connections: a password shows that none is logged.
+		// The local PostgreSQL trusts loopback connections: a password shows that none is
+		// logged.
 		return arguments(url, database.username(), postgres ? "s3cret-pw" : database.password(), changelog, more);
 	}
 
-	private static List<String> arguments(String url, String user, String password, Path changelog,
-			String... more) {
-		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url,
-				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-				"--spring.liquibase.change-log=file:" + changelog));
+	private static List<String> arguments(String url, String user, String password, Path changelog, String... more) {
+		List<String> arguments = new ArrayList<>(
+				List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+						"--spring.datasource.password=" + password, "--spring.liquibase.change-log=file:" + changelog));
 		arguments.addAll(List.of(more));
 		return arguments;
 	}
@@ -228,13 +244,16 @@ class MigrationsProcessIntegrationTests {
 
 	private Path writeReplicaChangelog() throws IOException {
 		StringBuilder xml = header();
-		xml.append(changeSet("marker", "<createTable tableName=\"marker\"><column name=\"n\" type=\"int\"/></createTable>"));
+		xml.append(changeSet("marker",
+				"<createTable tableName=\"marker\"><column name=\"n\" type=\"int\"/></createTable>"));
 		for (int i = 1; i <= TABLES; i++) {
 			xml.append(changeSet(table(i), "<createTable tableName=\"" + table(i)
 					+ "\"><column name=\"id\" type=\"int\"><constraints primaryKey=\"true\"/></column></createTable>"));
 			if (i == TABLES / 2) {
-				xml.append("<changeSet id=\"slow-pg\" author=\"test\" dbms=\"postgresql\"><sql>SELECT pg_sleep(2)</sql></changeSet>\n");
-				xml.append("<changeSet id=\"slow-maria\" author=\"test\" dbms=\"mariadb,mysql\"><sql>SELECT SLEEP(2)</sql></changeSet>\n");
+				xml.append(
+						"<changeSet id=\"slow-pg\" author=\"test\" dbms=\"postgresql\"><sql>SELECT pg_sleep(2)</sql></changeSet>\n");
+				xml.append(
+						"<changeSet id=\"slow-maria\" author=\"test\" dbms=\"mariadb,mysql\"><sql>SELECT SLEEP(2)</sql></changeSet>\n");
 			}
 		}
 		for (int i = 1; i <= INSERTS; i++) {

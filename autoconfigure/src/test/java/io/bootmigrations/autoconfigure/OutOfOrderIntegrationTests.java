@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.nio.file.Files;
@@ -82,7 +98,8 @@ class OutOfOrderIntegrationTests {
 		MigrationEngine engine = engine(null, null, OutOfOrder.FAIL);
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(engine::migrate).satisfies((ex) -> {
 			assertThat(ex.getFailure().kind()).isEqualTo(Kind.REFUSED);
-			assertThat(ex.getFailure().message()).contains("out of order").contains("::b::dev")
+			assertThat(ex.getFailure().message()).contains("out of order")
+				.contains("::b::dev")
 				.contains("nothing was applied");
 			assertThat(ex.getFailure().action()).contains("migrations.out-of-order");
 		});
@@ -104,13 +121,16 @@ class OutOfOrderIntegrationTests {
 	}
 
 	private List<String> applied() {
-		return this.database.jdbc().queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted", String.class);
+		return this.database.jdbc()
+			.queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted", String.class);
 	}
 
 	private MigrationEngine engine(String contexts, String labels, OutOfOrder policy) {
 		return new MigrationEngine(this.database.dataSource(),
-				MigrationSettings.forChangeLog(this.changeLog.toUri().toString()).contexts(contexts)
-					.labelFilter(labels).build(),
+				MigrationSettings.forChangeLog(this.changeLog.toUri().toString())
+					.contexts(contexts)
+					.labelFilter(labels)
+					.build(),
 				new SpringResourceAccessor(new DefaultResourceLoader()), List.of(new OutOfOrderGuard(policy)));
 	}
 

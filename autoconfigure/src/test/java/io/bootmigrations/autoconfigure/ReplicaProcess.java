@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.autoconfigure;
 
 import java.io.IOException;
@@ -29,9 +45,9 @@ final class ReplicaProcess {
 	}
 
 	static ReplicaProcess start(Path directory, String name, List<String> arguments) {
-		List<String> command = new ArrayList<>(List.of(ReplicaApplication.class.getName(),
-				"--spring.main.banner-mode=off", "--spring.datasource.hikari.maximum-pool-size=2",
-				"--spring.application.name=" + name));
+		List<String> command = new ArrayList<>(
+				List.of(ReplicaApplication.class.getName(), "--spring.main.banner-mode=off",
+						"--spring.datasource.hikari.maximum-pool-size=2", "--spring.application.name=" + name));
 		command.addAll(arguments);
 		return launch(directory, name, command);
 	}
@@ -55,8 +71,8 @@ final class ReplicaProcess {
 			Path output = directory.resolve(name + ".log");
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-			command.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC",
-					"-cp", System.getProperty("java.class.path")));
+			command.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+					System.getProperty("java.class.path")));
 			command.addAll(mainAndArguments);
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(output.toFile())
@@ -87,7 +103,9 @@ final class ReplicaProcess {
 		}
 	}
 
-	/** Kill the process with SIGKILL, as the kernel's OOM killer or {@code kill -9} would. */
+	/**
+	 * Kill the process with SIGKILL, as the kernel's OOM killer or {@code kill -9} would.
+	 */
 	void kill() {
 		try {
 			this.process.destroyForcibly().waitFor();

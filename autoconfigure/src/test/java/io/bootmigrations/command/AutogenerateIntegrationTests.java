@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.command;
 
 import java.nio.file.Files;
@@ -34,9 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code revision --migrations.autogenerate=true} and the entity part of {@code check} on
- * PostgreSQL, with the entities of {@code io.bootmigrations.command.shop} (an identity and
- * a sequence key, a unique, an index, a default, a foreign key) against changelogs that
- * differ from them in each kind of object.
+ * PostgreSQL, with the entities of {@code io.bootmigrations.command.shop} (an identity
+ * and a sequence key, a unique, an index, a default, a foreign key) against changelogs
+ * that differ from them in each kind of object.
  */
 class AutogenerateIntegrationTests {
 
@@ -136,8 +152,10 @@ class AutogenerateIntegrationTests {
 		String changeLog = MATCHING
 			// sequence, index and foreign key missing
 			.replace("        - createSequence: { sequenceName: purchase_seq, startValue: 1, incrementBy: 50 }\n", "")
-			.replace("        - createIndex:\n            tableName: customer\n            indexName: idx_customer_name\n"
-					+ "            columns:\n              - column: { name: name }\n", "")
+			.replace(
+					"        - createIndex:\n            tableName: customer\n            indexName: idx_customer_name\n"
+							+ "            columns:\n              - column: { name: name }\n",
+					"")
 			.replace(", foreignKeyName: fk_purchase_customer, references: customer(id)", "")
 			// length, nullability, unique, default differ; a column the entities lack
 			.replace("{ name: name, type: varchar(100), constraints: { nullable: false } }",
@@ -147,7 +165,8 @@ class AutogenerateIntegrationTests {
 					"{ name: status, type: varchar(20), constraints: { nullable: false } }\n"
 							+ "              - column: { name: legacy_code, type: int }")
 			// a column missing
-			.replace("              - column: { name: amount, type: 'numeric(10,2)', constraints: { nullable: false } }\n",
+			.replace(
+					"              - column: { name: amount, type: 'numeric(10,2)', constraints: { nullable: false } }\n",
 					"");
 		Path master = master(changeLog);
 		withContext(master, (context) -> {
@@ -182,8 +201,9 @@ class AutogenerateIntegrationTests {
 
 	@Test
 	void aDroppedAndAnAddedColumnOfTheSameTypeAreFlaggedAsAPossibleRename() throws Exception {
-		Path master = master(MATCHING.replace("{ name: name, type: varchar(100), constraints: { nullable: false } }",
-				"{ name: full_name, type: varchar(100), constraints: { nullable: false } }")
+		Path master = master(MATCHING
+			.replace("{ name: name, type: varchar(100), constraints: { nullable: false } }",
+					"{ name: full_name, type: varchar(100), constraints: { nullable: false } }")
 			.replace("- column: { name: name }", "- column: { name: full_name }"));
 		withContext(master, (context) -> {
 			CommandResult revision = autogenerate(context, "rename full name");
@@ -208,14 +228,15 @@ class AutogenerateIntegrationTests {
 				--rollback DROP TABLE audit_log;
 				""");
 		Path master = this.directory.resolve("master.xml");
-		Files.writeString(master, """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-						xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-						xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-					<include file="001-audit.sql" relativeToChangelogFile="true"/>
-				</databaseChangeLog>
-				""");
+		Files.writeString(master,
+				"""
+						<?xml version="1.0" encoding="UTF-8"?>
+						<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+								xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+								xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+							<include file="001-audit.sql" relativeToChangelogFile="true"/>
+						</databaseChangeLog>
+						""");
 		withContext(master, (context) -> {
 			CommandResult revision = autogenerate(context, "create the shop");
 			assertThat(revision.exitCode).as(revision.text).isZero();
@@ -267,9 +288,10 @@ class AutogenerateIntegrationTests {
 		this.database.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB");
 		try {
 			Path master = master(MATCHING);
-			this.contextRunner.withPropertyValues("spring.datasource.url=" + this.database.jdbcUrl(),
-					"spring.datasource.username=" + role, "spring.datasource.password=",
-					"spring.liquibase.change-log=file:" + master)
+			this.contextRunner
+				.withPropertyValues("spring.datasource.url=" + this.database.jdbcUrl(),
+						"spring.datasource.username=" + role, "spring.datasource.password=",
+						"spring.liquibase.change-log=file:" + master)
 				.run((context) -> {
 					CommandResult revision = autogenerate(context, "anything");
 					assertThat(revision.exitCode).as(revision.text).isEqualTo(MigrationCommandRunner.ERROR);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.command;
 
 import java.nio.file.Files;
@@ -66,7 +82,8 @@ class DeveloperCommandsIntegrationTests {
 		MigrationEngine engine = engine(CHANGELOG);
 		engine.upgrade(RevisionTarget.HEAD);
 		CommandResult byTag = run(engine, "show", "1.0", "json", DeveloperOptions.NONE);
-		assertThat(byTag.json).containsEntry("id", "3-tag-1.0").containsEntry("applied", true)
+		assertThat(byTag.json).containsEntry("id", "3-tag-1.0")
+			.containsEntry("applied", true)
 			.containsEntry("tag", "1.0");
 		assertThat((String) byTag.json.get("executedAt")).isNotNull();
 		assertThat(byTag.json.get("checksum")).isEqualTo(byTag.json.get("storedChecksum"));
@@ -101,10 +118,11 @@ class DeveloperCommandsIntegrationTests {
 	@Test
 	void verboseHistoryShowsDeploymentExecTypeContextsLabelsAndChecksum() throws Exception {
 		Path changeLog = this.directory.resolve("changelog.xml");
-		Files.writeString(changeLog, ChangeLogs.xml("""
-				<changeSet id="1" author="dev" context="prod" labels="v1"><createTable tableName="t1"><column name="id" type="int"/></createTable></changeSet>
-				<changeSet id="2" author="dev"><tagDatabase tag="r1"/></changeSet>
-				"""));
+		Files.writeString(changeLog, ChangeLogs
+			.xml("""
+					<changeSet id="1" author="dev" context="prod" labels="v1"><createTable tableName="t1"><column name="id" type="int"/></createTable></changeSet>
+					<changeSet id="2" author="dev"><tagDatabase tag="r1"/></changeSet>
+					"""));
 		MigrationEngine engine = engine(changeLog.toUri().toString());
 		engine.migrate();
 		assertThat(run(engine, "show", "1", "text", DeveloperOptions.NONE).text)
@@ -117,8 +135,10 @@ class DeveloperCommandsIntegrationTests {
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> history = (List<Map<String, Object>>) json.json.get("history");
 		assertThat(history).extracting((entry) -> entry.get("id")).containsExactly("2", "1");
-		assertThat(history.get(1)).containsEntry("execType", "EXECUTED").containsEntry("contexts", "prod")
-			.containsEntry("labels", "v1").containsKey("deploymentId");
+		assertThat(history.get(1)).containsEntry("execType", "EXECUTED")
+			.containsEntry("contexts", "prod")
+			.containsEntry("labels", "v1")
+			.containsKey("deploymentId");
 	}
 
 	@Test
@@ -134,11 +154,12 @@ class DeveloperCommandsIntegrationTests {
 			.contains("Out of order: 1 pending before applied ones");
 		CommandResult check = run(engine, "check", null, "json", DeveloperOptions.NONE);
 		assertThat(check.exitCode).isEqualTo(MigrationCommandRunner.CHECK_FAILED);
-		// the count of the status document, as at /actuator/migrations, and the list beside it
+		// the count of the status document, as at /actuator/migrations, and the list
+		// beside it
 		assertThat(check.json.get("outOfOrder")).isEqualTo(1);
 		assertThat(check.json.get("outOfOrderChangeSets").toString()).contains("id=b");
-		assertThat(run(engine, "check", null, "text", DeveloperOptions.NONE).text)
-			.containsPattern("Out of order \\(pending, but before applied changesets in the changelog\\):\n  - b by dev");
+		assertThat(run(engine, "check", null, "text", DeveloperOptions.NONE).text).containsPattern(
+				"Out of order \\(pending, but before applied changesets in the changelog\\):\n  - b by dev");
 	}
 
 	private static String changeSet(String id) {

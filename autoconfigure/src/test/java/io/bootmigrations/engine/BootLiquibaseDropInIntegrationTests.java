@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.util.List;
@@ -18,13 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A database migrated by Spring Boot's own Liquibase support (a plain
- * {@link SpringLiquibase}, as Boot configures it), then taken over by the starter with the
- * same settings: nothing is applied, no drift is reported, rows and checksums stay as
+ * {@link SpringLiquibase}, as Boot configures it), then taken over by the starter with
+ * the same settings: nothing is applied, no drift is reported, rows and checksums stay as
  * Boot's support left them. The changelog uses context-, label- and dbms-scoped
  * properties, {@code logicalFilePath}, {@code sqlFile}, {@code includeAll}, a
- * {@code MARK_RAN} precondition, a custom change and XML, YAML and SQL changelogs. (Boot's
- * support on Liquibase 4.33 refuses a {@code customChange} whose class is missing, even in
- * an inactive context, so that case has nothing to match.)
+ * {@code MARK_RAN} precondition, a custom change and XML, YAML and SQL changelogs.
+ * (Boot's support on Liquibase 4.33 refuses a {@code customChange} whose class is
+ * missing, even in an inactive context, so that case has nothing to match.)
  */
 class BootLiquibaseDropInIntegrationTests {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.sql.SQLException;
@@ -20,8 +36,8 @@ class FailuresTests {
 
 	@Test
 	void dollarQuotedBodySplitAtSemicolonsGetsAHint() {
-		ChangeSet changeSet = changeSet("CREATE FUNCTION answer() RETURNS int AS $$ BEGIN RETURN 42; END $$ "
-				+ "LANGUAGE plpgsql");
+		ChangeSet changeSet = changeSet(
+				"CREATE FUNCTION answer() RETURNS int AS $$ BEGIN RETURN 42; END $$ " + "LANGUAGE plpgsql");
 		SQLException sql = new SQLException("ERROR: unterminated dollar-quoted string at or near \"$$ BEGIN\"",
 				"42601");
 		MigrationFailure failure = Failures.classify(new MigrationFailedException(changeSet, sql), changeSet,
@@ -49,14 +65,16 @@ class FailuresTests {
 		assertThat(failure.message()).contains("57P01").contains("it was not committed");
 		assertThat(Failures.connectionLost(sql, null, "db/changelog.xml", true).message())
 			.contains("while no changeset was running");
-		assertThat(Failures.connectionLost(new SQLException("syntax error", "42601"), changeSet, "db/changelog.xml",
-				true)).isNull();
+		assertThat(
+				Failures.connectionLost(new SQLException("syntax error", "42601"), changeSet, "db/changelog.xml", true))
+			.isNull();
 	}
 
 	@Test
 	void oneTextForEveryReader() {
-		MigrationFailure failure = Failures.classify(new MigrationFailedException(changeSet("INSERT INTO t VALUES (1)"),
-				new SQLException("ERROR: relation \"t\" does not exist\n  Position: 13", "42P01")),
+		MigrationFailure failure = Failures.classify(
+				new MigrationFailedException(changeSet("INSERT INTO t VALUES (1)"),
+						new SQLException("ERROR: relation \"t\" does not exist\n  Position: 13", "42P01")),
 				changeSet("INSERT INTO t VALUES (1)"), "db/changelog.xml");
 		assertThat(Failures.kind(failure)).isEqualTo("changeset failed");
 		assertThat(Failures.summary(failure))
@@ -94,12 +112,10 @@ class FailuresTests {
 		assertThat(Failures.isResourceFailure(new SQLException("too many clients", "53300"))).isTrue();
 		assertThat(Failures.isResourceFailure(new java.sql.SQLNonTransientConnectionException("gone"))).isTrue();
 		assertThat(Failures.isResourceFailure(new SQLException("syntax error", "42601"))).isFalse();
-		assertThat(Failures.isResourceFailure(new SQLException("password authentication failed", "28P01")))
-			.isFalse();
+		assertThat(Failures.isResourceFailure(new SQLException("password authentication failed", "28P01"))).isFalse();
 		assertThat(SessionGuard.isUnreachable(new IllegalStateException(new SQLException("refused", "08001"))))
 			.isTrue();
-		assertThat(SessionGuard.isUnreachable(new SQLException("password authentication failed", "28P01")))
-			.isFalse();
+		assertThat(SessionGuard.isUnreachable(new SQLException("password authentication failed", "28P01"))).isFalse();
 	}
 
 	private static ChangeSet changeSet(String sql) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.time.Instant;
@@ -70,7 +86,8 @@ class MigrationCommandsIntegrationTests {
 		assertThat(indexes(this.database)).doesNotContain("idx_book_author");
 		assertThat(userTables(this.database)).containsExactlyInAnyOrder("author", "book");
 
-		// unlike Liquibase's rollback <tag>: the changeset that recorded 1.0 stays, 1.0 is current
+		// unlike Liquibase's rollback <tag>: the changeset that recorded 1.0 stays, 1.0
+		// is current
 		String sql = engine.downgradeSql(RevisionTarget.tag("1.0"));
 		assertThat(sql).contains("DROP TABLE public.book").doesNotContain("3-tag-1.0");
 		RunReport toTag = engine.downgrade(RevisionTarget.tag("1.0"));
@@ -145,8 +162,7 @@ class MigrationCommandsIntegrationTests {
 	@Test
 	void unknownTagIsRefusedAndNamesTheKnownTags() {
 		MigrationEngine engine = engine(this.database);
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> engine.upgrade(RevisionTarget.tag("9.9")))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine.upgrade(RevisionTarget.tag("9.9")))
 			.satisfies((ex) -> {
 				assertThat(ex.getFailure().kind()).isEqualTo(Kind.REFUSED);
 				assertThat(ex.getFailure().message()).contains("Unknown tag '9.9'");
@@ -166,8 +182,7 @@ class MigrationCommandsIntegrationTests {
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine.upgrade(RevisionTarget.count(7)))
 			.withMessageContaining("6 changesets are pending");
 		engine.upgrade(RevisionTarget.count(1));
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> engine.downgrade(RevisionTarget.count(2)))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine.downgrade(RevisionTarget.count(2)))
 			.withMessageContaining("only 1 changeset is applied");
 		assertThat(rows(this.database)).containsExactly("1-author");
 	}
@@ -197,7 +212,8 @@ class MigrationCommandsIntegrationTests {
 		MigrationEngine engine = engine(this.database);
 		engine.upgrade(RevisionTarget.HEAD);
 		String sql = engine.downgradeSql(RevisionTarget.tag("1.0"));
-		assertThat(sql).containsIgnoringCase("DROP INDEX").containsIgnoringCase("DROP TABLE")
+		assertThat(sql).containsIgnoringCase("DROP INDEX")
+			.containsIgnoringCase("DROP TABLE")
 			.containsIgnoringCase("DELETE FROM");
 		assertThat(rows(this.database)).hasSize(6);
 		this.database.execute(sql);
@@ -215,8 +231,7 @@ class MigrationCommandsIntegrationTests {
 		assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM author", Integer.class)).isZero();
 		engine.upgrade(RevisionTarget.HEAD);
 		assertThat(userTables(this.database)).containsExactlyInAnyOrder("author", "book");
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> engine.baseline(RevisionTarget.count(1)))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine.baseline(RevisionTarget.count(1)))
 			.withMessageContaining("baseline");
 	}
 
@@ -246,8 +261,8 @@ class MigrationCommandsIntegrationTests {
 		assertThat(engine.validate().isClean()).isTrue();
 		assertThat(engine.validate().toFailure()).isNull();
 
-		this.database.execute("UPDATE databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef' "
-				+ "WHERE id = '4-book'");
+		this.database.execute(
+				"UPDATE databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef' " + "WHERE id = '4-book'");
 		ValidationResult edited = engine.validate();
 		assertThat(edited.checksumMismatches()).singleElement().asString().contains("4-book");
 		assertThat(edited.isClean()).isFalse();
@@ -264,11 +279,11 @@ class MigrationCommandsIntegrationTests {
 		engine.upgrade(RevisionTarget.HEAD);
 		engine.clearChecksums();
 		assertThat(this.database.jdbc()
-			.queryForObject("SELECT count(*) FROM databasechangelog WHERE md5sum IS NOT NULL", Integer.class))
-			.isZero();
+			.queryForObject("SELECT count(*) FROM databasechangelog WHERE md5sum IS NOT NULL", Integer.class)).isZero();
 		// a lock row left by an older setup that used Liquibase's table lock
-		this.database.execute("CREATE TABLE databasechangeloglock (id int PRIMARY KEY, locked boolean NOT NULL, "
-				+ "lockgranted timestamp, lockedby varchar(255))",
+		this.database.execute(
+				"CREATE TABLE databasechangeloglock (id int PRIMARY KEY, locked boolean NOT NULL, "
+						+ "lockgranted timestamp, lockedby varchar(255))",
 				"INSERT INTO databasechangeloglock VALUES (1, true, now(), 'killed-pod')");
 		engine.releaseLocks();
 		assertThat(this.database.jdbc().queryForObject("SELECT locked FROM databasechangeloglock", Boolean.class))

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.nio.file.Files;
@@ -22,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * On PostgreSQL a changeset and its {@code DATABASECHANGELOG} row commit together: when
- * the row cannot be written (or deleted), the changeset's changes are rolled back with it.
- * A trigger on the history table makes the row's write fail after the DDL ran.
+ * the row cannot be written (or deleted), the changeset's changes are rolled back with
+ * it. A trigger on the history table makes the row's write fail after the DDL ran.
  */
 class MigrationEngineAtomicityIntegrationTests {
 
@@ -60,8 +76,7 @@ class MigrationEngineAtomicityIntegrationTests {
 		MigrationEngine engine = engine(both);
 		engine.migrate();
 		failOnHistory("DELETE", "2");
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> engine.downgrade(RevisionTarget.count(1)));
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine.downgrade(RevisionTarget.count(1)));
 		assertThat(this.database.tables()).contains("t_one", "t_two");
 		assertThat(ids()).containsExactly("1", "2");
 	}
@@ -71,8 +86,8 @@ class MigrationEngineAtomicityIntegrationTests {
 		String one = changeSet("1", "CREATE TABLE t_one (id int)", "DROP TABLE t_one");
 		engine(one).migrate();
 		failOnHistory("INSERT", "2");
-		String two = one + changeSet("2", "CREATE TABLE t_two (id int)", "DROP TABLE t_two")
-			.replace("<changeSet ", "<changeSet runInTransaction=\"false\" ");
+		String two = one + changeSet("2", "CREATE TABLE t_two (id int)", "DROP TABLE t_two").replace("<changeSet ",
+				"<changeSet runInTransaction=\"false\" ");
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> engine(two).migrate());
 		assertThat(this.database.tables()).contains("t_one", "t_two");
 	}
@@ -95,16 +110,15 @@ class MigrationEngineAtomicityIntegrationTests {
 
 	private void failOnHistory(String operation, String id) {
 		String row = operation.equals("DELETE") ? "OLD" : "NEW";
-		this.database.execute("CREATE FUNCTION refuse_history() RETURNS trigger AS $$ BEGIN IF " + row
-				+ ".id = '" + id + "' THEN RAISE EXCEPTION 'history refused'; END IF; RETURN " + row
-				+ "; END $$ LANGUAGE plpgsql",
+		this.database.execute("CREATE FUNCTION refuse_history() RETURNS trigger AS $$ BEGIN IF " + row + ".id = '" + id
+				+ "' THEN RAISE EXCEPTION 'history refused'; END IF; RETURN " + row + "; END $$ LANGUAGE plpgsql",
 				"CREATE TRIGGER refuse_history BEFORE " + operation
 						+ " ON databasechangelog FOR EACH ROW EXECUTE FUNCTION refuse_history()");
 	}
 
 	private List<String> ids() {
-		return this.database.jdbc().queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted",
-				String.class);
+		return this.database.jdbc()
+			.queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted", String.class);
 	}
 
 	private MigrationEngine engine(String changeSets) throws Exception {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.nio.file.Files;
@@ -49,7 +65,8 @@ class MigrationEngineBadInputIntegrationTests {
 	void malformedXmlNamesTheFileAndLineAndAppliesNothing() {
 		assertFailure("db/bad/malformed.xml", Kind.CHANGELOG_INVALID, (failure) -> {
 			assertThat(failure.file()).isEqualTo("db/bad/malformed.xml");
-			assertThat(failure.message()).contains("line 9").contains("'changeSet'")
+			assertThat(failure.message()).contains("line 9")
+				.contains("'changeSet'")
 				.doesNotContain("http://www.liquibase.org");
 			assertThat(failure.action()).startsWith("Fix db/bad/malformed.xml at the line named above");
 		});
@@ -126,7 +143,9 @@ class MigrationEngineBadInputIntegrationTests {
 	void unknownChangeTypeNamesItAndItsLineAndAppliesNothing() {
 		assertFailure("db/bad/unknown-change.xml", Kind.CHANGELOG_INVALID, (failure) -> {
 			assertThat(failure.file()).isEqualTo("db/bad/unknown-change.xml");
-			assertThat(failure.message()).contains("line 9").contains("'createTabel'").contains("check its spelling")
+			assertThat(failure.message()).contains("line 9")
+				.contains("'createTabel'")
+				.contains("check its spelling")
 				.hasSizeLessThan(300);
 		});
 		assertUnchanged();
@@ -148,7 +167,8 @@ class MigrationEngineBadInputIntegrationTests {
 			assertThat(failure.message()).contains("same identifier").contains("db/bad/duplicate.xml::1::alice");
 			assertThat(failure.action()).contains("Give each changeset its own id");
 		});
-		// Liquibase validates after creating its (empty) history table: nothing is applied.
+		// Liquibase validates after creating its (empty) history table: nothing is
+		// applied.
 		assertThat(this.database.tables()).containsExactly("databasechangelog");
 		assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
 			.isZero();
@@ -157,18 +177,24 @@ class MigrationEngineBadInputIntegrationTests {
 	@Test
 	void checksumMismatchShowsStoredAndCurrentChecksumAndTheOptions() throws Exception {
 		Path changelog = this.directory.resolve("edited.xml");
-		Files.writeString(changelog, changelog("<createTable tableName=\"customer\"><column name=\"id\" type=\"bigint\"/></createTable>"));
+		Files.writeString(changelog,
+				changelog("<createTable tableName=\"customer\"><column name=\"id\" type=\"bigint\"/></createTable>"));
 		String location = changelog.toUri().toString();
 		engine(location).migrate();
-		Files.writeString(changelog, changelog("<createTable tableName=\"customer\"><column name=\"id\" type=\"int\"/></createTable>"));
+		Files.writeString(changelog,
+				changelog("<createTable tableName=\"customer\"><column name=\"id\" type=\"int\"/></createTable>"));
 		assertFailure(location, Kind.VALIDATION_FAILED, (failure) -> {
-			assertThat(failure.message()).contains("stored vs current checksum").contains("::1::alice")
+			assertThat(failure.message()).contains("stored vs current checksum")
+				.contains("::1::alice")
 				.containsPattern("was: \\d+:[0-9a-f]+ but is now: \\d+:[0-9a-f]+");
-			assertThat(failure.action()).contains("revert the edit").contains("<validCheckSum>")
+			assertThat(failure.action()).contains("revert the edit")
+				.contains("<validCheckSum>")
 				.contains("spring.liquibase.clear-checksums=true");
 		});
-		assertThat(this.database.jdbc().queryForObject("SELECT data_type FROM information_schema.columns "
-				+ "WHERE table_name = 'customer' AND column_name = 'id'", String.class))
+		assertThat(
+				this.database.jdbc()
+					.queryForObject("SELECT data_type FROM information_schema.columns "
+							+ "WHERE table_name = 'customer' AND column_name = 'id'", String.class))
 			.isEqualTo("bigint");
 	}
 
@@ -204,8 +230,7 @@ class MigrationEngineBadInputIntegrationTests {
 		// takes the 15+ default so the test means the same on every server version
 		this.database.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
 		try {
-			MigrationEngine engine = new MigrationEngine(
-					new DriverManagerDataSource(this.database.jdbcUrl(), role, ""),
+			MigrationEngine engine = new MigrationEngine(new DriverManagerDataSource(this.database.jdbcUrl(), role, ""),
 					MigrationSettings.forChangeLog("db/bad/privileges.xml").build(),
 					new SpringResourceAccessor(new DefaultResourceLoader()), List.of());
 			assertThatExceptionOfType(MigrationException.class).isThrownBy(engine::migrate).satisfies((ex) -> {

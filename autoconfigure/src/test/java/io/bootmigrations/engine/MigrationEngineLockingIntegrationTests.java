@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.net.InetAddress;
@@ -38,7 +54,8 @@ import static org.awaitility.Awaitility.await;
  */
 class MigrationEngineLockingIntegrationTests {
 
-	// this test's database only: other test runs on the same server hold advisory locks too
+	// this test's database only: other test runs on the same server hold advisory locks
+	// too
 	private static final String ADVISORY_LOCKS = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
 			+ "AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
@@ -66,8 +83,7 @@ class MigrationEngineLockingIntegrationTests {
 		assertThat(lock.strategy()).isEqualTo("postgresql-advisory");
 		assertThat(lock.held()).isFalse();
 		assertThat(lock.staleLiquibaseLock()).isFalse();
-		assertThat(this.database.jdbc().queryForObject(ADVISORY_LOCKS, Integer.class))
-			.isZero();
+		assertThat(this.database.jdbc().queryForObject(ADVISORY_LOCKS, Integer.class)).isZero();
 	}
 
 	@Test
@@ -157,8 +173,7 @@ class MigrationEngineLockingIntegrationTests {
 			assertThatExceptionOfType(MigrationException.class).isThrownBy(engine::migrate).satisfies((ex) -> {
 				MigrationFailure failure = ex.getFailure();
 				assertThat(failure.kind()).isEqualTo(Kind.LOCK_TIMEOUT);
-				assertThat(failure.message()).contains("postgresql-advisory").contains("stuck-replica")
-					.contains("1 s");
+				assertThat(failure.message()).contains("postgresql-advisory").contains("stuck-replica").contains("1 s");
 				assertThat(failure.action()).contains("migrations.lock.wait-timeout").contains("nothing to release");
 			});
 		}
@@ -203,7 +218,8 @@ class MigrationEngineLockingIntegrationTests {
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(engine::migrate).satisfies((ex) -> {
 			MigrationFailure failure = ex.getFailure();
 			assertThat(failure.kind()).isEqualTo(Kind.DATABASE_UNAVAILABLE);
-			assertThat(failure.message()).contains("could not be reached after").contains("attempts")
+			assertThat(failure.message()).contains("could not be reached after")
+				.contains("attempts")
 				.contains("refused")
 				.doesNotContain("s3cret-pw");
 			assertThat(failure.action()).contains("migrations.startup.wait-for-database");
@@ -229,8 +245,7 @@ class MigrationEngineLockingIntegrationTests {
 	}
 
 	private Connection connect() throws Exception {
-		return DriverManager.getConnection(this.database.jdbcUrl(), this.database.username(),
-				this.database.password());
+		return DriverManager.getConnection(this.database.jdbcUrl(), this.database.username(), this.database.password());
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine;
 
 import java.time.Instant;
@@ -69,8 +85,8 @@ class PlansTests {
 	@Test
 	void changeSetsThatDoNotMatchTheContextsAreNotPlanned() {
 		List<ChangeSetInfo> expected = List.of(info(this.one), info(this.four));
-		assertThat(Plans.upgrade(this.all, expected, List.of(), RevisionTarget.HEAD, MASTER))
-			.containsExactly(this.one, this.four);
+		assertThat(Plans.upgrade(this.all, expected, List.of(), RevisionTarget.HEAD, MASTER)).containsExactly(this.one,
+				this.four);
 	}
 
 	@Test
@@ -118,9 +134,10 @@ class PlansTests {
 	@Test
 	void downgradeOfAChangeSetMissingFromTheChangeLogIsRefused() {
 		List<ChangeSetInfo> applied = List.of(new ChangeSetInfo("gone", "eve", MASTER, null, null, null));
-		assertThat(refusal(() -> Plans.downgrade(this.all, applied, RevisionTarget.BASE, new PostgresDatabase(),
-				MASTER))
-			.message()).contains("is recorded as applied but is not in this changelog");
+		assertThat(
+				refusal(() -> Plans.downgrade(this.all, applied, RevisionTarget.BASE, new PostgresDatabase(), MASTER))
+					.message())
+			.contains("is recorded as applied but is not in this changelog");
 	}
 
 	@Test

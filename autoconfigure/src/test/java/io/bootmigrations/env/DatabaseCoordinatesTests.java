@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.env;
 
 import java.util.Map;
@@ -30,8 +46,8 @@ class DatabaseCoordinatesTests {
 
 	@Test
 	void buildsTheUrlFromDbVariables() {
-		DatabaseCoordinates coordinates = DatabaseCoordinates.from(Map.of("DB_HOST", "db", "DB_NAME", "notes",
-				"DB_USER", "app", "DB_PASSWORD", "pw")::get);
+		DatabaseCoordinates coordinates = DatabaseCoordinates
+			.from(Map.of("DB_HOST", "db", "DB_NAME", "notes", "DB_USER", "app", "DB_PASSWORD", "pw")::get);
 		assertThat(coordinates.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/notes");
 		assertThat(coordinates.toProperties()).containsEntry("spring.datasource.username", "app")
 			.containsEntry("spring.datasource.password", "pw");
@@ -50,8 +66,7 @@ class DatabaseCoordinatesTests {
 
 	@Test
 	void malformedValuesNameTheVariableAndNeverThePassword() {
-		assertInvalid(Map.of("DATABASE_URL", "mysql://app:Sup3rS3cret@db/notes"), "DATABASE_URL",
-				"the scheme 'mysql'");
+		assertInvalid(Map.of("DATABASE_URL", "mysql://app:Sup3rS3cret@db/notes"), "DATABASE_URL", "the scheme 'mysql'");
 		assertInvalid(Map.of("DATABASE_URL", "postgres://app:Sup3rS3cret@db"), "DATABASE_URL", "names no database");
 		assertInvalid(Map.of("DATABASE_URL", "postgres://app:Sup3rS3cret/x@db/notes"), "DATABASE_URL", "");
 		assertInvalid(Map.of("DATABASE_URL", "postgres://app:Sup3r S3cret@db/notes"), "DATABASE_URL",
@@ -68,8 +83,7 @@ class DatabaseCoordinatesTests {
 
 	@Test
 	void toStringHidesThePassword() {
-		assertThat(DatabaseCoordinates.fromDatabaseUrl("postgres://app:Sup3rS3cret@db/notes"))
-			.asString()
+		assertThat(DatabaseCoordinates.fromDatabaseUrl("postgres://app:Sup3rS3cret@db/notes")).asString()
 			.contains("jdbc:postgresql://db:5432/notes", "******")
 			.doesNotContain("Sup3rS3cret");
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.guard;
 
 import java.nio.file.Files;
@@ -36,8 +52,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Integration tests for {@link PostgresLockGuard} on a real PostgreSQL database: a table
- * lock held by another session, readers queueing behind the migration, retries, and
- * where the limits are set. Timings are printed, not asserted tightly.
+ * lock held by another session, readers queueing behind the migration, retries, and where
+ * the limits are set. Timings are printed, not asserted tightly.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PostgresLockGuardIntegrationTests {
@@ -78,8 +94,10 @@ class PostgresLockGuardIntegrationTests {
 					.contains("idle in transaction"));
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			reader.stop();
-			System.out.printf("guard: 3 attempts with lock-timeout 1s and backoff 200/400 ms failed after %d ms; "
-					+ "reader: %d queries, max wait %d ms%n", took.toMillis(), reader.queries(), reader.maxWaitMillis());
+			System.out.printf(
+					"guard: 3 attempts with lock-timeout 1s and backoff 200/400 ms failed after %d ms; "
+							+ "reader: %d queries, max wait %d ms%n",
+					took.toMillis(), reader.queries(), reader.maxWaitMillis());
 			assertThat(took).isLessThan(Duration.ofSeconds(20));
 			assertThat(reader.queries()).isPositive();
 			assertThat(Duration.ofMillis(reader.maxWaitMillis())).isLessThan(lockTimeout.plusSeconds(4));
@@ -96,7 +114,8 @@ class PostgresLockGuardIntegrationTests {
 			holdAccessShareLock(holder);
 			AtomicLong releasedAt = new AtomicLong();
 			Thread release = new Thread(() -> {
-				// a wait that ends while the lock is still held is a lock timeout: then release
+				// a wait that ends while the lock is still held is a lock timeout: then
+				// release
 				awaitWaitEnded();
 				rollback(holder);
 				releasedAt.set(System.nanoTime());

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.lint;
 
 import java.nio.file.Files;
@@ -57,7 +73,8 @@ class LintIntegrationTests {
 	void pendingChangeSetsAreLintedAgainstTheTablesTheDatabaseHolds() throws Exception {
 		try (TestDatabase database = TestDatabaseServer.postgres().create("lint")) {
 			engine(database, CREATE_CUSTOMER, List.of()).migrate();
-			MigrationEngine engine = engine(database, CREATE_CUSTOMER + INDEX_CUSTOMER + NEW_TABLE_WITH_INDEX, List.of());
+			MigrationEngine engine = engine(database, CREATE_CUSTOMER + INDEX_CUSTOMER + NEW_TABLE_WITH_INDEX,
+					List.of());
 			LintReport pending = lint(engine, true);
 			assertThat(pending.changeSets()).isEqualTo(2);
 			assertThat(pending.errors()).singleElement().satisfies((finding) -> {
@@ -65,7 +82,8 @@ class LintIntegrationTests {
 				assertThat(finding.changeSet().id()).isEqualTo("2");
 				assertThat(finding.statement()).contains("CREATE INDEX ix_name ON public.customer(name)");
 			});
-			// the whole changelog: customer is created by changeset 1, so indexing it in 2 was safe then
+			// the whole changelog: customer is created by changeset 1, so indexing it in
+			// 2 was safe then
 			assertThat(lint(engine, false).errors()).isEmpty();
 		}
 	}
@@ -76,9 +94,11 @@ class LintIntegrationTests {
 			database.execute("CREATE TABLE big (id int, v int)",
 					"INSERT INTO big SELECT g, g FROM generate_series(1, 10000) g");
 			try (Connection writer = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-					database.password()); Connection builder = DriverManager.getConnection(database.jdbcUrl(),
-							database.username(), database.password())) {
-				// an open writing transaction makes the concurrent build wait after it created the index entry
+					database.password());
+					Connection builder = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+							database.password())) {
+				// an open writing transaction makes the concurrent build wait after it
+				// created the index entry
 				writer.setAutoCommit(false);
 				writer.createStatement().execute("INSERT INTO big VALUES (0, 0)");
 				int builderPid = pid(builder);
@@ -90,8 +110,10 @@ class LintIntegrationTests {
 						// killed, as expected
 					}
 				});
-				await().atMost(Duration.ofSeconds(30)).until(() -> database.jdbc()
-					.queryForObject("SELECT count(*) FROM pg_class WHERE relname = 'ix_big_v'", Integer.class) == 1);
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> database.jdbc()
+						.queryForObject("SELECT count(*) FROM pg_class WHERE relname = 'ix_big_v'",
+								Integer.class) == 1);
 				database.jdbc().queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, builderPid);
 				build.get(30, TimeUnit.SECONDS);
 				writer.rollback();
@@ -112,8 +134,7 @@ class LintIntegrationTests {
 		try (TestDatabase database = TestDatabaseServer.postgres().create("lintboot")) {
 			engine(database, CREATE_CUSTOMER, List.of()).migrate();
 			String changeSets = CREATE_CUSTOMER + NEW_TABLE_WITH_INDEX + INDEX_CUSTOMER;
-			MigrationEngine failing = engine(database, changeSets,
-					List.of(new LintOnBoot(new Linter(Map.of()), true)));
+			MigrationEngine failing = engine(database, changeSets, List.of(new LintOnBoot(new Linter(Map.of()), true)));
 			assertThatExceptionOfType(MigrationException.class).isThrownBy(failing::migrate).satisfies((ex) -> {
 				assertThat(ex.getFailure().kind()).isEqualTo(MigrationFailure.Kind.REFUSED);
 				assertThat(ex.getFailure().message()).contains("nothing was applied", "ERROR [index-not-concurrent]",
@@ -129,9 +150,11 @@ class LintIntegrationTests {
 	@Test
 	void severalDdlStatementsInOneChangeSetOnMariaDb() throws Exception {
 		try (TestDatabase database = TestDatabaseServer.mariadb().create("lintmaria")) {
-			MigrationEngine engine = engine(database, CREATE_CUSTOMER + "<changeSet id=\"2\" author=\"a\"><addColumn "
-					+ "tableName=\"customer\"><column name=\"a\" type=\"int\"/></addColumn><addColumn "
-					+ "tableName=\"customer\"><column name=\"b\" type=\"int\"/></addColumn></changeSet>", List.of());
+			MigrationEngine engine = engine(database,
+					CREATE_CUSTOMER + "<changeSet id=\"2\" author=\"a\"><addColumn "
+							+ "tableName=\"customer\"><column name=\"a\" type=\"int\"/></addColumn><addColumn "
+							+ "tableName=\"customer\"><column name=\"b\" type=\"int\"/></addColumn></changeSet>",
+					List.of());
 			LintReport report = lint(engine, true);
 			assertThat(report.findings()).extracting((finding) -> finding.rule().id())
 				.containsExactly("mariadb-multiple-ddl");

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.lint;
 
 import java.io.IOException;
@@ -40,8 +56,8 @@ class LinterTests {
 
 	@Test
 	void indexWithoutConcurrentlyOnAnExistingTable() {
-		assertThat(rules(changeSet("<createIndex tableName=\"customer\" indexName=\"ix\"><column name=\"name\"/>"
-				+ "</createIndex>")))
+		assertThat(rules(changeSet(
+				"<createIndex tableName=\"customer\" indexName=\"ix\"><column name=\"name\"/>" + "</createIndex>")))
 			.containsExactly("index-not-concurrent");
 		assertThat(rules(changeSet("<createTable tableName=\"fresh\"><column name=\"id\" type=\"int\"/></createTable>"
 				+ "<createIndex tableName=\"fresh\" indexName=\"ix\"><column name=\"id\"/></createIndex>")))
@@ -60,8 +76,9 @@ class LinterTests {
 		assertThat(rules(changeSet("<addNotNullConstraint tableName=\"customer\" columnName=\"name\" "
 				+ "columnDataType=\"varchar(50)\"/>")))
 			.containsExactly("not-null-on-existing-column");
-		assertThat(rules(changeSet("<sql>ALTER TABLE customer ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) "
-				+ "NOT VALID</sql>"))).isEmpty();
+		assertThat(rules(changeSet(
+				"<sql>ALTER TABLE customer ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) " + "NOT VALID</sql>")))
+			.isEmpty();
 	}
 
 	@Test
@@ -70,7 +87,8 @@ class LinterTests {
 				+ "defaultValueComputed=\"gen_random_uuid()\"/></addColumn>")))
 			.containsExactly("add-column-volatile-default");
 		assertThat(rules(changeSet("<addColumn tableName=\"customer\"><column name=\"created\" type=\"timestamp\" "
-				+ "defaultValueComputed=\"now()\"/></addColumn>"))).isEmpty();
+				+ "defaultValueComputed=\"now()\"/></addColumn>")))
+			.isEmpty();
 		assertThat(rules(changeSet("<sql>ALTER TABLE orders ADD COLUMN seq bigserial</sql>")))
 			.containsExactly("add-column-volatile-default");
 	}
@@ -81,12 +99,14 @@ class LinterTests {
 				+ "<constraints nullable=\"false\"/></column></addColumn>")))
 			.containsExactly("add-column-not-null-without-default");
 		assertThat(rules(changeSet("<addColumn tableName=\"customer\"><column name=\"tier\" type=\"int\" "
-				+ "defaultValueNumeric=\"0\"><constraints nullable=\"false\"/></column></addColumn>"))).isEmpty();
+				+ "defaultValueNumeric=\"0\"><constraints nullable=\"false\"/></column></addColumn>")))
+			.isEmpty();
 	}
 
 	@Test
 	void columnTypeChange() {
-		assertThat(rules(changeSet("<modifyDataType tableName=\"customer\" columnName=\"id\" newDataType=\"bigint\"/>")))
+		assertThat(
+				rules(changeSet("<modifyDataType tableName=\"customer\" columnName=\"id\" newDataType=\"bigint\"/>")))
 			.containsExactly("column-type-rewrite");
 		assertThat(rules(changeSet("<sql>ALTER TABLE customer ALTER COLUMN type SET DEFAULT 'x'</sql>"))).isEmpty();
 	}
@@ -107,8 +127,9 @@ class LinterTests {
 		assertThat(rules(changeSet("<addUniqueConstraint tableName=\"customer\" columnNames=\"email\" "
 				+ "constraintName=\"uq_email\"/>")))
 			.containsExactly("unique-constraint-without-index");
-		assertThat(rules(changeSet("<sql>ALTER TABLE customer ADD CONSTRAINT uq_email UNIQUE USING INDEX ix_email"
-				+ "</sql>"))).isEmpty();
+		assertThat(rules(
+				changeSet("<sql>ALTER TABLE customer ADD CONSTRAINT uq_email UNIQUE USING INDEX ix_email" + "</sql>")))
+			.isEmpty();
 	}
 
 	@Test
@@ -128,8 +149,8 @@ class LinterTests {
 
 	@Test
 	void changeSetWithoutRollbackIsAWarning() {
-		LintReport report = lint(new PostgresDatabase(), "<changeSet id=\"1\" author=\"a\"><sql>UPDATE customer SET "
-				+ "name = 'x'</sql></changeSet>");
+		LintReport report = lint(new PostgresDatabase(),
+				"<changeSet id=\"1\" author=\"a\"><sql>UPDATE customer SET " + "name = 'x'</sql></changeSet>");
 		assertThat(report.findings()).singleElement().satisfies((finding) -> {
 			assertThat(finding.rule().id()).isEqualTo("no-rollback");
 			assertThat(finding.isError()).isFalse();
@@ -158,9 +179,10 @@ class LinterTests {
 
 	@Test
 	void aCommentSuppressesARuleWithItsReason() {
-		LintReport report = lint(new PostgresDatabase(), "<changeSet id=\"1\" author=\"a\"><comment>Contract step.\n"
-				+ "lint:ignore drop-column release 41 no longer reads it</comment>"
-				+ "<dropColumn tableName=\"customer\" columnName=\"name\"/><rollback/></changeSet>");
+		LintReport report = lint(new PostgresDatabase(),
+				"<changeSet id=\"1\" author=\"a\"><comment>Contract step.\n"
+						+ "lint:ignore drop-column release 41 no longer reads it</comment>"
+						+ "<dropColumn tableName=\"customer\" columnName=\"name\"/><rollback/></changeSet>");
 		assertThat(report.errors()).isEmpty();
 		assertThat(report.findings()).singleElement()
 			.satisfies((finding) -> assertThat(finding.suppressedBecause()).isEqualTo("release 41 no longer reads it"));
@@ -169,9 +191,10 @@ class LinterTests {
 
 	@Test
 	void aSuppressionWithoutReasonOrWithAnUnknownRuleSuppressesNothing() {
-		LintReport report = lint(new PostgresDatabase(), "<changeSet id=\"1\" author=\"a\"><comment>lint:ignore "
-				+ "drop-column\nlint:ignore no-such-rule because</comment><dropColumn tableName=\"customer\" "
-				+ "columnName=\"name\"/><rollback/></changeSet>");
+		LintReport report = lint(new PostgresDatabase(),
+				"<changeSet id=\"1\" author=\"a\"><comment>lint:ignore "
+						+ "drop-column\nlint:ignore no-such-rule because</comment><dropColumn tableName=\"customer\" "
+						+ "columnName=\"name\"/><rollback/></changeSet>");
 		assertThat(report.errors()).extracting((finding) -> finding.rule().id()).containsExactly("drop-column");
 		assertThat(report.findings()).extracting(Finding::problem)
 			.anyMatch((problem) -> problem.contains("drop-column (no reason given)"))
@@ -207,9 +230,9 @@ class LinterTests {
 				--rollback ALTER TABLE customer ADD COLUMN name text;
 				""");
 		List<ChangeSet> changeSets = parse("changes.sql");
-		LintReport report = Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
-				new DirectoryResourceAccessor(this.directory)), () -> new Linter(Map.of())
-					.lint(new PostgresDatabase(), changeSets, EXISTING, List.of(), "pending"));
+		LintReport report = Scope.child(
+				Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(this.directory)),
+				() -> new Linter(Map.of()).lint(new PostgresDatabase(), changeSets, EXISTING, List.of(), "pending"));
 		assertThat(report.findings()).singleElement().satisfies((finding) -> {
 			assertThat(finding.changeSet().line()).isEqualTo(7);
 			assertThat(finding.changeSet()).hasToString("changes.sql::2::a (line 7)");
@@ -232,14 +255,16 @@ class LinterTests {
 		LintReport report = new Linter(Map.of()).lint(new PostgresDatabase(), parse("changes.yaml"), EXISTING,
 				List.of(), "pending");
 		assertThat(report.errors()).isEmpty();
-		assertThat(report.findings()).singleElement().satisfies((finding) -> assertThat(finding.suppressedBecause())
-			.isEqualTo("replaced by purchase in release 40"));
+		assertThat(report.findings()).singleElement()
+			.satisfies((finding) -> assertThat(finding.suppressedBecause())
+				.isEqualTo("replaced by purchase in release 40"));
 	}
 
 	@Test
 	void configurationSuppressesARuleEverywhereWithItsReason() {
 		LintReport report = new Linter(Map.of("index-not-concurrent", "all tables are small")).lint(
-				new PostgresDatabase(), parse(xml("<changeSet id=\"1\" author=\"a\"><createIndex tableName=\"customer\" "
+				new PostgresDatabase(),
+				parse(xml("<changeSet id=\"1\" author=\"a\"><createIndex tableName=\"customer\" "
 						+ "indexName=\"ix\"><column name=\"name\"/></createIndex></changeSet>")),
 				EXISTING, List.of(), "pending");
 		assertThat(report.errors()).isEmpty();
@@ -284,12 +309,17 @@ class LinterTests {
 		assertThat(json).containsEntry("errors", 1).containsEntry("scope", "pending");
 		@SuppressWarnings("unchecked")
 		Map<String, Object> finding = ((List<Map<String, Object>>) json.get("findings")).get(0);
-		assertThat(finding).containsEntry("rule", "drop-table").containsEntry("severity", "error")
-			.containsEntry("suppressed", false).containsKeys("problem", "alternative", "statement", "changeSet");
+		assertThat(finding).containsEntry("rule", "drop-table")
+			.containsEntry("severity", "error")
+			.containsEntry("suppressed", false)
+			.containsKeys("problem", "alternative", "statement", "changeSet");
 	}
 
 	private List<String> rules(String changeSets) {
-		return lint(new PostgresDatabase(), changeSets).findings().stream().map((finding) -> finding.rule().id()).toList();
+		return lint(new PostgresDatabase(), changeSets).findings()
+			.stream()
+			.map((finding) -> finding.rule().id())
+			.toList();
 	}
 
 	private static String changeSet(String changes) {
@@ -330,6 +360,5 @@ class LinterTests {
 			throw new IllegalStateException(ex);
 		}
 	}
-
 
 }

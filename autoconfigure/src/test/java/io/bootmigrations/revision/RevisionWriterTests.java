@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.revision;
 
 import java.nio.file.Files;
@@ -52,7 +68,8 @@ class RevisionWriterTests {
 		Revision revision = writer().write(CHANGELOG + ".yaml", null, "Add customer email!", "alice");
 		assertThat(revision.id()).isEqualTo("20261202013005-add-customer-email");
 		assertThat(revision.file()).isEqualTo(master.resolveSibling("20261202013005-add-customer-email.yaml"));
-		assertThat(Files.readString(revision.file())).contains("author: 'alice'").contains("comment: 'Add customer email!'")
+		assertThat(Files.readString(revision.file())).contains("author: 'alice'")
+			.contains("comment: 'Add customer email!'")
 			.contains("rollback: []");
 		assertThat(Files.readString(master)).endsWith("""
 				  - include:
@@ -78,7 +95,8 @@ class RevisionWriterTests {
 
 	@Test
 	void masterThatIncludesSqlFilesGetsAFormattedSqlRevisionThatApplies() throws Exception {
-		Path master = master("xml", ChangeLogs.xml("<include file=\"1-customer.sql\" relativeToChangelogFile=\"true\"/>\n"));
+		Path master = master("xml",
+				ChangeLogs.xml("<include file=\"1-customer.sql\" relativeToChangelogFile=\"true\"/>\n"));
 		Files.writeString(master.resolveSibling("1-customer.sql"),
 				"--liquibase formatted sql\n\n--changeset dev:1\nCREATE TABLE customer (id INT);\n");
 		Revision revision = writer().write(CHANGELOG + ".xml", null, "add email", "carol");

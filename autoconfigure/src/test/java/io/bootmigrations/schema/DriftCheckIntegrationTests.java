@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.schema;
 
 import java.nio.file.Path;
@@ -51,7 +67,8 @@ class DriftCheckIntegrationTests {
 	void aChangeByHandToEachKindOfObjectIsDrift() {
 		this.changeLogs.engine(this.database).migrate();
 		this.database.execute("ALTER TABLE orders ADD COLUMN hotfix int", "ALTER TABLE customer DROP COLUMN nickname",
-				"ALTER TABLE customer ALTER COLUMN score TYPE bigint", "ALTER TABLE customer ALTER COLUMN email DROP NOT NULL",
+				"ALTER TABLE customer ALTER COLUMN score TYPE bigint",
+				"ALTER TABLE customer ALTER COLUMN email DROP NOT NULL",
 				"ALTER TABLE customer ALTER COLUMN status SET DEFAULT 'old'", "CREATE TABLE hotfix_log (id int)",
 				"CREATE INDEX customer_status_idx ON customer (status)", "DROP INDEX orders_customer_idx",
 				"ALTER TABLE customer DROP CONSTRAINT customer_age_check",
@@ -126,8 +143,9 @@ class DriftCheckIntegrationTests {
 		this.changeLogs.engine(this.database).migrate();
 		DriftReport report = this.changeLogs.driftCheck(this.database).check();
 		assertThat(report.isClean()).isTrue();
-		assertThat(report.notes()).anyMatch((note) -> note.contains("changeset changelog.xml::2::t hard-codes schema "
-				+ "'reporting'") && note.contains("not checked"));
+		assertThat(report.notes())
+			.anyMatch((note) -> note.contains("changeset changelog.xml::2::t hard-codes schema " + "'reporting'")
+					&& note.contains("not checked"));
 	}
 
 	@Test

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.schema;
 
 import java.time.Duration;
@@ -27,9 +43,9 @@ import io.bootmigrations.testsupport.TestDatabaseServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drift as an application sees it, on real PostgreSQL: logged after the migration on
- * boot with {@code migrations.drift.on-boot=warn}, and read from the endpoint with its
- * time, cached.
+ * Drift as an application sees it, on real PostgreSQL: logged after the migration on boot
+ * with {@code migrations.drift.on-boot=warn}, and read from the endpoint with its time,
+ * cached.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DriftOnBootIntegrationTests {
@@ -100,7 +116,8 @@ class DriftOnBootIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	// Hibernate is on the test class path (for autogenerate) but these apps have no JPA
-	@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+	@EnableAutoConfiguration(
+			excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 	static class App {
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.status;
 
 import java.time.Instant;
@@ -53,15 +69,15 @@ class MigrationReadinessTests {
 	@Test
 	void failedOperatorOperationLeavesAPendingServiceReady() {
 		RunReport failedDowngrade = new RunReport("downgrade", Instant.now(), Instant.now(), 0, Outcome.FAILED, null);
-		assertThat(MigrationReadiness.of(status(MigrationState.PENDING, List.of(ONE), List.of(TWO), List.of(),
-				failedDowngrade), false))
+		assertThat(MigrationReadiness
+			.of(status(MigrationState.PENDING, List.of(ONE), List.of(TWO), List.of(), failedDowngrade), false))
 			.isEqualTo(MigrationReadiness.READY);
 	}
 
 	@Test
 	void upToDateIsReady() {
-		assertThat(MigrationReadiness.of(status(MigrationState.UP_TO_DATE, List.of(ONE), List.of(), List.of(),
-				run(Outcome.SUCCEEDED)), false))
+		assertThat(MigrationReadiness
+			.of(status(MigrationState.UP_TO_DATE, List.of(ONE), List.of(), List.of(), run(Outcome.SUCCEEDED)), false))
 			.isEqualTo(MigrationReadiness.READY);
 	}
 
@@ -74,8 +90,8 @@ class MigrationReadinessTests {
 
 	@Test
 	void pendingAfterASuccessfulRunUpToATagIsReady() {
-		assertThat(MigrationReadiness.of(status(MigrationState.PENDING, List.of(ONE), List.of(TWO), List.of(),
-				run(Outcome.SUCCEEDED)), false))
+		assertThat(MigrationReadiness
+			.of(status(MigrationState.PENDING, List.of(ONE), List.of(TWO), List.of(), run(Outcome.SUCCEEDED)), false))
 			.isEqualTo(MigrationReadiness.READY);
 	}
 

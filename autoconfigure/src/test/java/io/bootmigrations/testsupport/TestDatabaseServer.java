@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.testsupport;
 
 import java.sql.Connection;
@@ -14,9 +30,9 @@ import java.util.regex.Pattern;
  * environment variable ({@code MIGRATIONS_TEST_POSTGRES_URL},
  * {@code MIGRATIONS_TEST_MARIADB_URL}: a JDBC URL whose user may create databases), or
  * from Testcontainers when a Docker engine is reachable, else from an embedded server
- * started from Maven-shipped binaries ({@link EmbeddedServers}). Each server is started at
- * most once per JVM; tests that start other JVMs pass them the URL of a database. Tests
- * are never skipped.
+ * started from Maven-shipped binaries ({@link EmbeddedServers}). Each server is started
+ * at most once per JVM; tests that start other JVMs pass them the URL of a database.
+ * Tests are never skipped.
  * <p>
  * The environment variable wins when it is set: it is an explicit choice, and it saves
  * probing for Docker.
@@ -43,8 +59,9 @@ public final class TestDatabaseServer {
 		this.kind = kind;
 		Matcher matcher = URL.matcher(jdbcUrl);
 		if (!matcher.matches()) {
-			throw new IllegalStateException(kind.variable + " is not a JDBC URL of the form "
-					+ "jdbc:<driver>://host:port/database?user=...: " + jdbcUrl.replaceAll("password=[^&]*", "password=***"));
+			throw new IllegalStateException(
+					kind.variable + " is not a JDBC URL of the form " + "jdbc:<driver>://host:port/database?user=...: "
+							+ jdbcUrl.replaceAll("password=[^&]*", "password=***"));
 		}
 		this.serverUrl = matcher.group(1);
 		this.query = (matcher.group(3) != null) ? matcher.group(3) : "";

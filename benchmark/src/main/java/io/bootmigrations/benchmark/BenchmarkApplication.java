@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.benchmark;
 
 import java.io.IOException;
@@ -15,7 +31,6 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,13 +42,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-
 /**
  * The small application the benchmark boots: a web app with a JDBC data source and the
- * actuator. On {@link ApplicationReadyEvent} it prints one {@code BENCH} line with the time
- * and memory the migration phase (the {@code liquibase} bean's initialization) took, then
- * exits. With {@code bench.endpoints=true} it first measures the status endpoints over
- * real HTTP.
+ * actuator. On {@link ApplicationReadyEvent} it prints one {@code BENCH} line with the
+ * time and memory the migration phase (the {@code liquibase} bean's initialization) took,
+ * then exits. With {@code bench.endpoints=true} it first measures the status endpoints
+ * over real HTTP.
  */
 @SpringBootApplication
 public class BenchmarkApplication {
@@ -66,7 +80,8 @@ public class BenchmarkApplication {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof DataSource dataSource) {
-					// every mode opens its connection pool at the same point, before any migration
+					// every mode opens its connection pool at the same point, before any
+					// migration
 					new JdbcTemplate(dataSource).queryForObject("SELECT 1", Integer.class);
 				}
 				if ("liquibase".equals(beanName)) {
@@ -83,8 +98,9 @@ public class BenchmarkApplication {
 	ApplicationListener<ApplicationReadyEvent> benchmarkReport(Environment environment, DataSource dataSource) {
 		return (event) -> {
 			long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-			String line = String.format(Locale.ROOT, "BENCH ready_ms=%d migration_ms=%.1f migration_alloc_mb=%.1f rss_mb=%.1f",
-					readyMillis, migrationNanos / 1e6, migrationBytes / 1048576.0, rssMegabytes());
+			String line = String.format(Locale.ROOT,
+					"BENCH ready_ms=%d migration_ms=%.1f migration_alloc_mb=%.1f rss_mb=%.1f", readyMillis,
+					migrationNanos / 1e6, migrationBytes / 1048576.0, rssMegabytes());
 			System.out.println(line);
 			ConfigurableApplicationContext context = event.getApplicationContext();
 			// the app uses its database like a real one would
@@ -99,9 +115,9 @@ public class BenchmarkApplication {
 	}
 
 	/**
-	 * Calls each path in turn, round after round, so that the machine's noise falls on all
-	 * of them alike; {@code /actuator/health/liveness} is the floor of an actuator call
-	 * over HTTP here. Prints the median after warm-up rounds and the response size.
+	 * Calls each path in turn, round after round, so that the machine's noise falls on
+	 * all of them alike; {@code /actuator/health/liveness} is the floor of an actuator
+	 * call over HTTP here. Prints the median after warm-up rounds and the response size.
 	 */
 	private static void measureEndpoints(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.benchmark;
 
 import java.io.BufferedReader;
@@ -100,8 +116,8 @@ public final class BenchmarkRunner {
 		}
 		printRestartTable(results);
 		if (firstApply > 0) {
-			firstApply(firstApply, Integer.parseInt(this.options.getOrDefault("first-apply-rounds", String.valueOf(rounds))),
-					random);
+			firstApply(firstApply,
+					Integer.parseInt(this.options.getOrDefault("first-apply-rounds", String.valueOf(rounds))), random);
 		}
 		int largest = Collections.max(ns);
 		String database = "bench_run_" + largest;
@@ -129,7 +145,8 @@ public final class BenchmarkRunner {
 		System.out.println();
 		System.out.println("## No-op restart (medians; added = time to ready minus the app without migrations)");
 		System.out.println();
-		System.out.println("| N | no migrations: ready ms | Boot: ready ms | starter: ready ms | Boot added ms | starter added ms | starter/Boot added | ready ratio Boot | ready ratio starter | migration phase ms Boot / starter | migration alloc MB Boot / starter | RSS MB none / Boot / starter |");
+		System.out.println(
+				"| N | no migrations: ready ms | Boot: ready ms | starter: ready ms | Boot added ms | starter added ms | starter/Boot added | ready ratio Boot | ready ratio starter | migration phase ms Boot / starter | migration alloc MB Boot / starter | RSS MB none / Boot / starter |");
 		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
 		results.forEach((n, byMode) -> {
 			double none = median(byMode.get("none"), "ready_ms");
@@ -173,18 +190,21 @@ public final class BenchmarkRunner {
 		System.out.println();
 		System.out.println("## First apply of " + n + " changesets onto an empty database (medians)");
 		System.out.println();
-		System.out.println("| psql -f of update-sql ms | Boot migration phase ms | starter migration phase ms | Boot / psql | starter / psql | starter / Boot |");
+		System.out.println(
+				"| psql -f of update-sql ms | Boot migration phase ms | starter migration phase ms | Boot / psql | starter / psql | starter / Boot |");
 		System.out.println("|---|---|---|---|---|---|");
-		System.out.printf(Locale.ROOT, "| %.0f | %.0f | %.0f | %.2f× | %.2f× | %.2f× |%n", psql, boot, starter, boot / psql,
-				starter / psql, starter / boot);
+		System.out.printf(Locale.ROOT, "| %.0f | %.0f | %.0f | %.2f× | %.2f× | %.2f× |%n", psql, boot, starter,
+				boot / psql, starter / psql, starter / boot);
 	}
 
 	private Map<String, Double> boot(int n, String database, String mode, List<String> extra) throws Exception {
 		List<String> command = new ArrayList<>();
 		String jar = this.options.get("jar");
 		if (jar != null) {
-			// the packaged fat jar, as users run it: java -jar, its libraries nested in it; its
-			// Main-Class is PropertiesLauncher, so the generated changelogs come from loader.path
+			// the packaged fat jar, as users run it: java -jar, its libraries nested in
+			// it; its
+			// Main-Class is PropertiesLauncher, so the generated changelogs come from
+			// loader.path
 			command.add("-Dloader.path=" + changeLogs(n));
 			command.add("-jar");
 			command.add(Path.of(jar).toAbsolutePath().toString());
@@ -218,8 +238,8 @@ public final class BenchmarkRunner {
 			}
 		}
 		if (!metrics.containsKey("ready_ms")) {
-			throw new IllegalStateException("The app (" + mode + ", n=" + n + ") did not report; its output:\n"
-					+ String.join("\n", lines));
+			throw new IllegalStateException(
+					"The app (" + mode + ", n=" + n + ") did not report; its output:\n" + String.join("\n", lines));
 		}
 		metrics.put("process_ms", wall);
 		return metrics;
@@ -295,7 +315,11 @@ public final class BenchmarkRunner {
 			String table = "t" + file;
 			int inFile = Math.min(10, n - file * 10);
 			for (int i = 0; i < inFile; i++) {
-				changeLog.append("  <changeSet id=\"").append(file).append('-').append(i).append("\" author=\"bench\">\n");
+				changeLog.append("  <changeSet id=\"")
+					.append(file)
+					.append('-')
+					.append(i)
+					.append("\" author=\"bench\">\n");
 				changeLog.append(switch (i) {
 					case 0 -> "    <createTable tableName=\"" + table + "\"><column name=\"id\" type=\"bigint\"/>"
 							+ "<column name=\"name\" type=\"varchar(100)\"/></createTable>\n";
@@ -337,8 +361,9 @@ public final class BenchmarkRunner {
 
 	private static String machine() {
 		Runtime runtime = Runtime.getRuntime();
-		return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", " + runtime.availableProcessors()
-				+ " CPUs, JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+		return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+				+ runtime.availableProcessors() + " CPUs, JDK " + System.getProperty("java.version") + " ("
+				+ System.getProperty("java.vm.name") + ")";
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.sample;
 
 import java.nio.file.Files;
@@ -19,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code revision --migrations.autogenerate=true} and {@code check} against the sample
- * app's JPA entity ({@code Tag}), run through {@code java -jar boot-migrations-sample-app.jar}
- * on a fresh PostgreSQL database, with a copy of the sample's changelog as the master (the
- * one in the jar cannot be edited). Run by failsafe after {@code package}.
+ * app's JPA entity ({@code Tag}), run through
+ * {@code java -jar boot-migrations-sample-app.jar} on a fresh PostgreSQL database, with a
+ * copy of the sample's changelog as the master (the one in the jar cannot be edited). Run
+ * by failsafe after {@code package}.
  */
 class AutogenerateJarIntegrationTests {
 
@@ -58,7 +75,8 @@ class AutogenerateJarIntegrationTests {
 		Result revision = run("--migrations.command=revision", "--migrations.autogenerate=true",
 				"--migrations.message=nothing new");
 		assertExit(revision, 0);
-		assertThat(revision.out()).startsWith("Nothing to do: the JPA entities match the schema the changelog produces");
+		assertThat(revision.out())
+			.startsWith("Nothing to do: the JPA entities match the schema the changelog produces");
 		assertThat(files()).hasSize(3);
 		assertThat(Files.readString(this.master)).isEqualTo(masterBefore);
 	}
@@ -66,9 +84,10 @@ class AutogenerateJarIntegrationTests {
 	@Test
 	void aChangeLogBehindTheEntityFailsCheckAndAutogenerateWritesTheRevisionThatFixesIt() throws Exception {
 		Path tags = this.directory.resolve("002-tags.yaml");
-		Files.writeString(tags, Files.readString(tags)
-			.replace("{ name: name, type: varchar(50), constraints: { nullable: false, unique: true } }",
-					"{ name: name, type: varchar(40) }"));
+		Files.writeString(tags,
+				Files.readString(tags)
+					.replace("{ name: name, type: varchar(50), constraints: { nullable: false, unique: true } }",
+							"{ name: name, type: varchar(40) }"));
 		assertExit(run("--migrations.command=upgrade"), 0);
 		Result check = run("--migrations.command=check", "--migrations.output=json");
 		assertExit(check, 1);

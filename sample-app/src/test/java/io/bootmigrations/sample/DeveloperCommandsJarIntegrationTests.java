@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.sample;
 
 import java.nio.file.Files;
@@ -18,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The developer's commands ({@code revision}, {@code show}, {@code history --verbose})
- * and out-of-order changesets, run through {@code java -jar boot-migrations-sample-app.jar}
- * against a fresh PostgreSQL database. Run by failsafe after {@code package}.
+ * and out-of-order changesets, run through
+ * {@code java -jar boot-migrations-sample-app.jar} against a fresh PostgreSQL database.
+ * Run by failsafe after {@code package}.
  */
 class DeveloperCommandsJarIntegrationTests {
 
@@ -70,8 +87,8 @@ class DeveloperCommandsJarIntegrationTests {
 
 		Result upgrade = run("--migrations.command=upgrade", "--spring.liquibase.change-log=file:" + master);
 		assertExit(upgrade, 0);
-		assertThat(this.database.jdbc().queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted",
-				String.class))
+		assertThat(this.database.jdbc()
+			.queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted", String.class))
 			.containsExactly("1", file.getFileName().toString().replace(".yaml", ""));
 	}
 
@@ -122,7 +139,8 @@ class DeveloperCommandsJarIntegrationTests {
 		Result boot = run("--server.port=0", "--migrations.out-of-order=fail",
 				"--spring.liquibase.change-log=file:" + changeLog);
 		assertExit(boot, 1);
-		assertThat(boot.out() + boot.err()).contains("out of order").contains("::b::dev")
+		assertThat(boot.out() + boot.err()).contains("out of order")
+			.contains("::b::dev")
 			.contains("migrations.out-of-order");
 		assertThat(this.database.tables()).contains("t_a", "t_c").doesNotContain("t_b");
 	}
@@ -130,8 +148,11 @@ class DeveloperCommandsJarIntegrationTests {
 	private static String changeLog(String... ids) {
 		StringBuilder yaml = new StringBuilder("databaseChangeLog:\n");
 		for (String id : ids) {
-			yaml.append("  - changeSet:\n      id: ").append(id).append("\n      author: dev\n      changes:\n")
-				.append("        - createTable:\n            tableName: t_").append(id)
+			yaml.append("  - changeSet:\n      id: ")
+				.append(id)
+				.append("\n      author: dev\n      changes:\n")
+				.append("        - createTable:\n            tableName: t_")
+				.append(id)
 				.append("\n            columns:\n              - column: { name: id, type: int }\n");
 		}
 		return yaml.toString();
@@ -140,6 +161,5 @@ class DeveloperCommandsJarIntegrationTests {
 	private Result run(String... args) {
 		return JarProcess.run(JarProcess.env(this.database), args);
 	}
-
 
 }

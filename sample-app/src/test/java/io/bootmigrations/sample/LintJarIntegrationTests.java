@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.sample;
 
 import java.io.IOException;
@@ -82,9 +98,8 @@ class LintJarIntegrationTests {
 
 		Result text = run("--migrations.command=lint", secondRelease);
 		assertExit(text, 1);
-		assertThat(text.out()).contains("Linted 2 pending changesets: 1 error(s)",
-				"ERROR [index-not-concurrent]", "002-account-email-index::bob",
-				"CREATE INDEX without CONCURRENTLY takes a SHARE lock on account",
+		assertThat(text.out()).contains("Linted 2 pending changesets: 1 error(s)", "ERROR [index-not-concurrent]",
+				"002-account-email-index::bob", "CREATE INDEX without CONCURRENTLY takes a SHARE lock on account",
 				"SUPPRESSED [drop-column]", "Suppressed:  release 41 stopped reading legacy_code");
 
 		Result json = run("--migrations.command=lint", "--migrations.output=json", secondRelease);
@@ -121,7 +136,8 @@ class LintJarIntegrationTests {
 		assertThat((Integer) JsonPath.read(lint.out(), "$.errors")).isZero();
 		Result wrong = run("--migrations.command=lint", "--migrations.target=head");
 		assertExit(wrong, 2);
-		assertThat(wrong.err()).contains("Invalid lint target 'head': use --migrations.target=pending (the default) or all.");
+		assertThat(wrong.err())
+			.contains("Invalid lint target 'head': use --migrations.target=pending (the default) or all.");
 	}
 
 	@Test
@@ -151,8 +167,8 @@ class LintJarIntegrationTests {
 	}
 
 	private List<String> rows() {
-		return this.database.jdbc().queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted", String.class);
+		return this.database.jdbc()
+			.queryForList("SELECT id FROM databasechangelog ORDER BY orderexecuted", String.class);
 	}
-
 
 }

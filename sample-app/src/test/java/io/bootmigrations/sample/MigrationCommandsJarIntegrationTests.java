@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.sample;
 
 import java.io.IOException;
@@ -21,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operator command, run as {@code java -jar boot-migrations-sample-app.jar
- * --migrations.command=...} against a fresh PostgreSQL database: exit status, output,
- * and the exact schema and {@code DATABASECHANGELOG} rows afterwards. Run by failsafe
- * after {@code package}.
+ * --migrations.command=...} against a fresh PostgreSQL database: exit status, output, and
+ * the exact schema and {@code DATABASECHANGELOG} rows afterwards. Run by failsafe after
+ * {@code package}.
  */
 class MigrationCommandsJarIntegrationTests {
 
@@ -72,7 +88,8 @@ class MigrationCommandsJarIntegrationTests {
 		assertExit(command("check"), 0);
 		Result history = command("history", "--migrations.output=json");
 		assertExit(history, 0);
-		assertThat(history.out()).startsWith("{\"command\":\"history\",\"exitCode\":0,\"history\":[{\"id\":\"008-tag-1.1\"")
+		assertThat(history.out())
+			.startsWith("{\"command\":\"history\",\"exitCode\":0,\"history\":[{\"id\":\"008-tag-1.1\"")
 			.contains("\"tag\":\"1.1\"");
 
 		Result back = command("downgrade", "--migrations.target=-2");
@@ -81,7 +98,8 @@ class MigrationCommandsJarIntegrationTests {
 		assertThat(rows()).hasSize(6).endsWith("006-create-tag");
 		assertThat(userTables()).containsExactly("note", "tag");
 
-		// unlike Liquibase's rollback <tag>: the changeset that recorded 1.0 stays, 1.0 is current
+		// unlike Liquibase's rollback <tag>: the changeset that recorded 1.0 stays, 1.0
+		// is current
 		Result toTagSql = command("downgrade-sql", "--migrations.target=1.0");
 		assertExit(toTagSql, 0);
 		assertThat(toTagSql.out()).contains("DROP TABLE public.tag", "006-create-tag").doesNotContain("005-tag-1.0");
@@ -89,7 +107,8 @@ class MigrationCommandsJarIntegrationTests {
 		assertThat(rows()).containsExactly("001-create-note", "002-note-pinned", "003-note-created-index",
 				"004-welcome-note", "005-tag-1.0");
 		assertThat(userTables()).containsExactly("note");
-		assertThat(this.database.jdbc().queryForList("SELECT title FROM note", String.class)).containsExactly("Welcome");
+		assertThat(this.database.jdbc().queryForList("SELECT title FROM note", String.class))
+			.containsExactly("Welcome");
 		Result atTag = command("status");
 		assertExit(atTag, 0);
 		assertThat(atTag.out()).contains("Current:    005-tag-1.0", "Tag:        1.0", "Pending:    3");
@@ -128,14 +147,14 @@ class MigrationCommandsJarIntegrationTests {
 
 	@Test
 	void downgradeOverAChangeSetWithoutRollbackFailsBeforeChangingAnything() {
-		String changeLog = "--spring.liquibase.change-log=file:" + Path.of("target/test-classes/db/no-rollback.yaml")
-			.toAbsolutePath();
+		String changeLog = "--spring.liquibase.change-log=file:"
+				+ Path.of("target/test-classes/db/no-rollback.yaml").toAbsolutePath();
 		assertExit(command("upgrade", changeLog), 0);
 		assertThat(userTables()).containsExactly("author", "book");
 		Result refused = command("downgrade", changeLog, "--migrations.target=base");
 		assertExit(refused, 2);
-		assertThat(refused.err()).contains("ERROR: downgrade failed (refused)", "Changeset:  002-seed", "Author:     tests",
-				"cannot be rolled back", "Nothing was rolled back", "Action:");
+		assertThat(refused.err()).contains("ERROR: downgrade failed (refused)", "Changeset:  002-seed",
+				"Author:     tests", "cannot be rolled back", "Nothing was rolled back", "Action:");
 		assertThat(rows()).containsExactly("001-author", "002-seed", "003-book");
 		assertThat(userTables()).containsExactly("author", "book");
 	}
@@ -161,7 +180,8 @@ class MigrationCommandsJarIntegrationTests {
 	@Test
 	void baselineTagValidateAndRepairCommands() {
 		this.database.execute("CREATE TABLE note (id bigint PRIMARY KEY)");
-		Result baseline = run(JarProcess.env(this.database), "--migrations.command=baseline", "--migrations.target=1.0");
+		Result baseline = run(JarProcess.env(this.database), "--migrations.command=baseline",
+				"--migrations.target=1.0");
 		assertExit(baseline, 0);
 		assertThat(baseline.out()).contains("recorded 5 changesets as applied without running them");
 		assertThat(rows()).hasSize(5);
@@ -185,10 +205,12 @@ class MigrationCommandsJarIntegrationTests {
 		assertThat(cleared.out()).startsWith("WARNING: this is a repair tool.");
 		assertExit(command("validate"), 0);
 
-		// a lock row left by an older setup that used Liquibase's table lock (this one uses the
+		// a lock row left by an older setup that used Liquibase's table lock (this one
+		// uses the
 		// database's own lock and never creates the table)
-		this.database.execute("CREATE TABLE databasechangeloglock (id int PRIMARY KEY, locked boolean NOT NULL, "
-				+ "lockgranted timestamp, lockedby varchar(255))",
+		this.database.execute(
+				"CREATE TABLE databasechangeloglock (id int PRIMARY KEY, locked boolean NOT NULL, "
+						+ "lockgranted timestamp, lockedby varchar(255))",
 				"INSERT INTO databasechangeloglock VALUES (1, true, now(), 'killed-pod')");
 		Result released = command("release-locks", "--migrations.output=json");
 		assertExit(released, 0);
@@ -199,7 +221,8 @@ class MigrationCommandsJarIntegrationTests {
 
 	@Test
 	void commandNameFromTheEnvironmentAndDatabaseFromDatabaseUrl() {
-		// a local server with trust authentication accepts any password: the output must still not show it
+		// a local server with trust authentication accepts any password: the output must
+		// still not show it
 		String password = this.database.password().isEmpty() ? "Sup3rS3cret" : this.database.password();
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("MIGRATIONS_COMMAND", "upgrade");
@@ -230,22 +253,24 @@ class MigrationCommandsJarIntegrationTests {
 			throws IOException {
 		// a changelog as third-party apps ship them: a precondition that only warns
 		Files.createDirectories(external.resolve("db/warn"));
-		Files.writeString(external.resolve("db/warn/master.xml"), """
-				<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-						xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-						xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-					<include file="db/changelog/db.changelog-master.yaml"/>
-					<changeSet id="warn-1" author="vendor">
-						<preConditions onFail="WARN" onFailMessage="legacy table missing">
-							<tableExists tableName="legacy_table"/>
-						</preConditions>
-						<sql>SELECT 1</sql>
-					</changeSet>
-				</databaseChangeLog>
-				""");
-		Result upgrade = JarProcess.java(JarProcess.env(this.database), List.of("-cp", JarProcess.jar().toString(),
-				"-Dloader.path=" + external, "org.springframework.boot.loader.launch.PropertiesLauncher",
-				"--migrations.command=upgrade", "--spring.liquibase.change-log=classpath:db/warn/master.xml"));
+		Files.writeString(external.resolve("db/warn/master.xml"),
+				"""
+						<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+								xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+								xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+							<include file="db/changelog/db.changelog-master.yaml"/>
+							<changeSet id="warn-1" author="vendor">
+								<preConditions onFail="WARN" onFailMessage="legacy table missing">
+									<tableExists tableName="legacy_table"/>
+								</preConditions>
+								<sql>SELECT 1</sql>
+							</changeSet>
+						</databaseChangeLog>
+						""");
+		Result upgrade = JarProcess.java(JarProcess.env(this.database),
+				List.of("-cp", JarProcess.jar().toString(), "-Dloader.path=" + external,
+						"org.springframework.boot.loader.launch.PropertiesLauncher", "--migrations.command=upgrade",
+						"--spring.liquibase.change-log=classpath:db/warn/master.xml"));
 		assertExit(upgrade, 0);
 		assertThat(upgrade.out()).startsWith("Upgraded to head: applied 9 changesets")
 			.doesNotContain("WARN", "legacy", "\tat ");
@@ -264,13 +289,11 @@ class MigrationCommandsJarIntegrationTests {
 		return JarProcess.run(env, args);
 	}
 
-
 	private String hostAndPort() {
 		String url = this.database.jdbcUrl();
 		String afterScheme = url.substring(url.indexOf("//") + 2);
 		return afterScheme.substring(0, afterScheme.indexOf('/'));
 	}
-
 
 	private List<String> rows() {
 		return rows(this.database);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.sample;
 
 import java.net.http.HttpResponse;
@@ -45,8 +61,8 @@ class NotesApplicationPostgresIntegrationTests {
 		assertThat(health.body()).contains("\"status\":\"UP\"", "PostgreSQL");
 		assertThat(database.jdbc().queryForObject("SELECT count(*) FROM databasechangelog", Integer.class))
 			.isEqualTo(8);
-		assertThat(database.jdbc().queryForList("SELECT tag FROM databasechangelog WHERE tag IS NOT NULL",
-				String.class))
+		assertThat(
+				database.jdbc().queryForList("SELECT tag FROM databasechangelog WHERE tag IS NOT NULL", String.class))
 			.containsExactly("1.0", "1.1");
 		assertThat(database.tables()).contains("note", "tag", "note_tag");
 	}
@@ -69,7 +85,8 @@ class NotesApplicationPostgresIntegrationTests {
 
 	@Test
 	void servesNotesFromPostgres() {
-		HttpResponse<String> created = Http.postJson(this.port, "/notes", "{\"title\":\"On Postgres\",\"pinned\":true}");
+		HttpResponse<String> created = Http.postJson(this.port, "/notes",
+				"{\"title\":\"On Postgres\",\"pinned\":true}");
 		assertThat(created.statusCode()).isEqualTo(201);
 		assertThat(Http.get(this.port, "/notes").body()).contains("On Postgres", "Welcome");
 	}

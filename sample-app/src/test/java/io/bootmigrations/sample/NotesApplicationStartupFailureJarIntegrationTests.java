@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.sample;
 
 import java.io.IOException;
@@ -58,9 +74,8 @@ class NotesApplicationStartupFailureJarIntegrationTests {
 				        - sql:
 				            sql: INSERT INTO no_such_table (id) VALUES (1)
 				""");
-		Result result = JarProcess.run(
-				JarProcess.env(this.database),
-				"--server.port=0", "--spring.liquibase.change-log=file:" + changeLog);
+		Result result = JarProcess.run(JarProcess.env(this.database), "--server.port=0",
+				"--spring.liquibase.change-log=file:" + changeLog);
 		assertThat(result.exitCode()).as(result::toString).isEqualTo(1);
 		String output = result.out() + result.err();
 		assertThat(output).contains("APPLICATION FAILED TO START")

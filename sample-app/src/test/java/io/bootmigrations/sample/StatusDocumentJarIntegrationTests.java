@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.sample;
 
 import java.io.IOException;
@@ -25,9 +41,9 @@ import static io.bootmigrations.sample.JarProcess.assertExit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command line's {@code --migrations.output=json} and {@code GET /actuator/migrations}
- * print one status document: the same field names at every level, checked on a real
- * command run of the jar and the same jar serving HTTP.
+ * The command line's {@code --migrations.output=json} and
+ * {@code GET /actuator/migrations} print one status document: the same field names at
+ * every level, checked on a real command run of the jar and the same jar serving HTTP.
  */
 class StatusDocumentJarIntegrationTests {
 
@@ -53,8 +69,11 @@ class StatusDocumentJarIntegrationTests {
 				"--migrations.target=1.0", "--migrations.output=json");
 		assertExit(upgrade, 0);
 		Map<String, Object> ran = JsonParserFactory.getJsonParser().parseMap(upgrade.out());
-		assertThat(ran).containsEntry("command", "upgrade").containsEntry("applied", 5).containsEntry("pending", 3)
-			.containsEntry("tag", "1.0").containsEntry("target", "default");
+		assertThat(ran).containsEntry("command", "upgrade")
+			.containsEntry("applied", 5)
+			.containsEntry("pending", 3)
+			.containsEntry("tag", "1.0")
+			.containsEntry("target", "default");
 		Result status = JarProcess.run(JarProcess.env(this.database), "--migrations.command=status",
 				"--migrations.output=json");
 		assertExit(status, 0);
@@ -108,7 +127,8 @@ class StatusDocumentJarIntegrationTests {
 		drainer.start();
 		try {
 			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/migrations"))
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + "/actuator/migrations"))
 				.build();
 			long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
 			while (true) {

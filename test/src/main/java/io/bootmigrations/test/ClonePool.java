@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.test;
 
 import java.sql.Connection;
@@ -61,7 +77,8 @@ final class ClonePool {
 	});
 
 	static {
-		// a drop that has begun finishes before the JVM ends (its clone's own hook is gone);
+		// a drop that has begun finishes before the JVM ends (its clone's own hook is
+		// gone);
 		// queued work is dropped, and the clones it held are dropped by their own hooks
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			worker.shutdownNow();
@@ -178,8 +195,7 @@ final class ClonePool {
 	}
 
 	private ScratchDatabase create() {
-		return this.space.createDatabase(PREFIX + RUN + "_" + sequence.incrementAndGet(), this.template,
-				this.strategy);
+		return this.space.createDatabase(PREFIX + RUN + "_" + sequence.incrementAndGet(), this.template, this.strategy);
 	}
 
 	/**
@@ -217,8 +233,8 @@ final class ClonePool {
 			holder = connection;
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot connect to the PostgreSQL server of the migrated databases: "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"Cannot connect to the PostgreSQL server of the migrated databases: " + ex.getMessage(), ex);
 		}
 	}
 

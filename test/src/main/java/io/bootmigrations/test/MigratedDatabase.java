@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.test;
 
 import java.util.function.Supplier;
@@ -23,17 +39,15 @@ import io.bootmigrations.schema.ScratchDatabase;
 import io.bootmigrations.schema.ScratchSpace;
 
 /**
- * A freshly migrated PostgreSQL database for each test class, or each test: the
- * changelog is migrated once per fingerprint into a template database, and each class
- * (or test) gets {@code CREATE DATABASE … TEMPLATE} of it, made ahead of time in the
- * background ({@link #poolSize(int)}) and dropped afterwards.
- * <pre class="code">
+ * A freshly migrated PostgreSQL database for each test class, or each test: the changelog
+ * is migrated once per fingerprint into a template database, and each class (or test)
+ * gets {@code CREATE DATABASE … TEMPLATE} of it, made ahead of time in the background
+ * ({@link #poolSize(int)}) and dropped afterwards. <pre class="code">
  * &#64;RegisterExtension
  * static final MigratedDatabase database = MigratedDatabase
  *     .forChangeLog("classpath:db/changelog/db.changelog-master.yaml")
  *     .onServer("jdbc:postgresql://localhost:5432/postgres", "postgres", "secret");
- * </pre>
- * Tests take the database's {@link DataSource} as a parameter or from
+ * </pre> Tests take the database's {@link DataSource} as a parameter or from
  * {@link #dataSource()}. With Testcontainers, pass the container's coordinates lazily:
  * {@code onServer(postgres::getJdbcUrl, postgres::getUsername, postgres::getPassword)}.
  */
@@ -163,20 +177,20 @@ public final class MigratedDatabase
 		if (size < 0) {
 			throw new IllegalArgumentException("The pool size must be 0 or more, not " + size);
 		}
-		return new MigratedDatabase(this.settings, this.accessor, this.url, this.username, this.password,
-				this.perTest, size, this.strategy);
+		return new MigratedDatabase(this.settings, this.accessor, this.url, this.username, this.password, this.perTest,
+				size, this.strategy);
 	}
 
 	/**
 	 * How PostgreSQL (15 and later) copies the template: {@link CloneStrategy#FILE_COPY}
-	 * is faster for small databases, {@link CloneStrategy#WAL_LOG} is the server's default
-	 * (also from the system property {@value #STRATEGY_PROPERTY}).
+	 * is faster for small databases, {@link CloneStrategy#WAL_LOG} is the server's
+	 * default (also from the system property {@value #STRATEGY_PROPERTY}).
 	 * @param strategy the strategy
 	 * @return a copy of this extension with that strategy
 	 */
 	public MigratedDatabase cloneStrategy(CloneStrategy strategy) {
-		return new MigratedDatabase(this.settings, this.accessor, this.url, this.username, this.password,
-				this.perTest, this.poolSize, strategy);
+		return new MigratedDatabase(this.settings, this.accessor, this.url, this.username, this.password, this.perTest,
+				this.poolSize, strategy);
 	}
 
 	/**

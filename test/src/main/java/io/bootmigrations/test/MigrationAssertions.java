@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.test;
 
 import java.util.List;
@@ -39,7 +55,8 @@ public final class MigrationAssertions {
 	 */
 	public static void assertNoDrift(MigratedDatabase database, DataSource dataSource, String... exclude) {
 		DriftReport report = new DriftCheck(dataSource, database.settings(), database.accessor(), database.space(),
-				List.of(exclude)).check();
+				List.of(exclude))
+			.check();
 		if (!report.isClean()) {
 			throw new AssertionFailedError("Expected schema '" + report.schema() + "' to be what its "
 					+ report.applied() + " applied changesets produce, but it drifted:\n  "
@@ -58,9 +75,9 @@ public final class MigrationAssertions {
 				schema)
 			.verify();
 		if (!report.isClean()) {
-			throw new AssertionFailedError("Expected every rollback to restore the schema, but changeset "
-					+ report.changeSet() + " (after " + report.verified() + " verified) does not:\n  "
-					+ String.join("\n  ", report.details()));
+			throw new AssertionFailedError(
+					"Expected every rollback to restore the schema, but changeset " + report.changeSet() + " (after "
+							+ report.verified() + " verified) does not:\n  " + String.join("\n  ", report.details()));
 		}
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.test;
 
 import java.nio.charset.StandardCharsets;
@@ -49,7 +65,8 @@ final class TemplateDatabases {
 	 */
 	static synchronized String template(ScratchSpace space, DataSource server, MigrationSettings settings,
 			ResourceAccessor accessor) {
-		String name = PREFIX + fingerprints.computeIfAbsent(settings.toString(), (key) -> fingerprint(settings, accessor));
+		String name = PREFIX
+				+ fingerprints.computeIfAbsent(settings.toString(), (key) -> fingerprint(settings, accessor));
 		if (exists(server, name)) {
 			return name;
 		}
@@ -61,8 +78,8 @@ final class TemplateDatabases {
 			catch (SQLException ex) {
 				// another JVM published the same template first: keep theirs, drop ours
 				if (!"42P04".equals(ex.getSQLState())) {
-					throw new IllegalStateException("Cannot publish the template database " + name + ": "
-							+ ex.getMessage(), ex);
+					throw new IllegalStateException(
+							"Cannot publish the template database " + name + ": " + ex.getMessage(), ex);
 				}
 			}
 		}
@@ -95,8 +112,8 @@ final class TemplateDatabases {
 			throw new IllegalStateException(ex);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot read the changelog " + settings.changeLog() + ": "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"Cannot read the changelog " + settings.changeLog() + ": " + ex.getMessage(), ex);
 		}
 	}
 

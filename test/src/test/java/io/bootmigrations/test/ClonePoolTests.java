@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.test;
 
 import java.io.BufferedReader;
@@ -57,8 +73,9 @@ class ClonePoolTests {
 		}
 		Set<String> names = new HashSet<>();
 		taken.forEach((clone) -> names.add(clone.name()));
-		assertThat(names).as("every clone handed out once").hasSize(9).allMatch((name) -> name.startsWith(
-				ClonePool.PREFIX + ClonePool.run() + "_"));
+		assertThat(names).as("every clone handed out once")
+			.hasSize(9)
+			.allMatch((name) -> name.startsWith(ClonePool.PREFIX + ClonePool.run() + "_"));
 		for (ScratchDatabase clone : taken) {
 			assertThat(new JdbcTemplate(clone.dataSource()).queryForObject("SELECT name FROM author WHERE id = 1",
 					String.class))
@@ -129,8 +146,8 @@ class ClonePoolTests {
 
 	static List<String> databases(DataSource server, String prefix) {
 		String like = prefix.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%";
-		return new JdbcTemplate(server).queryForList(
-				"SELECT datname FROM pg_database WHERE datname LIKE ? ORDER BY datname", String.class, like);
+		return new JdbcTemplate(server)
+			.queryForList("SELECT datname FROM pg_database WHERE datname LIKE ? ORDER BY datname", String.class, like);
 	}
 
 	private static void awaitNoSession(DataSource server, String applicationName) throws InterruptedException {

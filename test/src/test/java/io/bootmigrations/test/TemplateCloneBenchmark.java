@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.test;
 
 import java.io.IOException;
@@ -83,8 +99,9 @@ class TemplateCloneBenchmark {
 				fullMedian, full.size(), full);
 		print("clone on demand, STRATEGY WAL_LOG (CREATE DATABASE ... TEMPLATE)", walLog, fullMedian);
 		print("clone on demand, STRATEGY FILE_COPY", fileCopy, fullMedian);
-		System.out.printf("  pooled (MigratedDatabase, pool of %d made in the background): a test run of %d test "
-				+ "classes, each using its database for %d ms; time each class waits in beforeAll + afterAll%n",
+		System.out.printf(
+				"  pooled (MigratedDatabase, pool of %d made in the background): a test run of %d test "
+						+ "classes, each using its database for %d ms; time each class waits in beforeAll + afterAll%n",
 				POOL_SIZE, CLASSES, CLASS_MS);
 		print("pooled, STRATEGY WAL_LOG", pooledWalLog, fullMedian);
 		print("pooled, STRATEGY FILE_COPY", pooledFileCopy, fullMedian);
@@ -153,8 +170,9 @@ class TemplateCloneBenchmark {
 
 	private static long clone(ScratchSpace space, String template, @Nullable CloneStrategy strategy) {
 		long start = System.nanoTime();
-		try (ScratchDatabase scratch = space.createDatabase(ScratchSpace.PREFIX + System.currentTimeMillis() / 1000
-				+ "_bench" + System.nanoTime() % 100000, template, (strategy != null) ? strategy.name() : null)) {
+		try (ScratchDatabase scratch = space.createDatabase(
+				ScratchSpace.PREFIX + System.currentTimeMillis() / 1000 + "_bench" + System.nanoTime() % 100000,
+				template, (strategy != null) ? strategy.name() : null)) {
 			return (System.nanoTime() - start) / 1_000_000;
 		}
 	}
@@ -167,12 +185,13 @@ class TemplateCloneBenchmark {
 
 	/** Tables of four changesets each: create, add a column, index it, insert a row. */
 	private static String changeLog(int changeSets) {
-		StringBuilder xml = new StringBuilder("""
-				<?xml version="1.0" encoding="UTF-8"?>
-				<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-						xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-						xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-				""");
+		StringBuilder xml = new StringBuilder(
+				"""
+						<?xml version="1.0" encoding="UTF-8"?>
+						<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+								xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+								xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog https://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+						""");
 		for (int i = 0; i < changeSets; i++) {
 			String table = String.format("t_%04d", i / 4);
 			xml.append("<changeSet id=\"").append(i).append("\" author=\"bench\">");

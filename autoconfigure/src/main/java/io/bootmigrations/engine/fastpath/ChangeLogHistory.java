@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine.fastpath;
 
 import java.security.MessageDigest;
@@ -12,10 +28,10 @@ import java.util.List;
 import io.bootmigrations.engine.ChangeSetInfo;
 
 /**
- * Every row of {@code DATABASECHANGELOG}, read in one query: the applied changesets for the
- * status, and a digest of every column of every row for the fingerprint, so that any
- * change to the table by anyone (a new, deleted or edited row, a cleared checksum) changes
- * the digest.
+ * Every row of {@code DATABASECHANGELOG}, read in one query: the applied changesets for
+ * the status, and a digest of every column of every row for the fingerprint, so that any
+ * change to the table by anyone (a new, deleted or edited row, a cleared checksum)
+ * changes the digest.
  *
  * @param applied the applied changesets, in execution order
  * @param digest the digest of all rows
@@ -30,8 +46,8 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 	}
 
 	/**
-	 * Read every row of the history table: the one reader of {@code DATABASECHANGELOG}, for
-	 * the status, the operations and the fast path. Plain JDBC, no Liquibase class.
+	 * Read every row of the history table: the one reader of {@code DATABASECHANGELOG},
+	 * for the status, the operations and the fast path. Plain JDBC, no Liquibase class.
 	 * @param connection the connection
 	 * @param table the table name as it goes into SQL (qualified and quoted as needed)
 	 * @return the history

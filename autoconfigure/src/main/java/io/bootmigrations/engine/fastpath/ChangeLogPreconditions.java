@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine.fastpath;
 
 import java.util.Collections;
@@ -20,7 +36,8 @@ public final class ChangeLogPreconditions {
 	}
 
 	/**
-	 * Whether the changelog or any changelog it includes declares preconditions of its own.
+	 * Whether the changelog or any changelog it includes declares preconditions of its
+	 * own.
 	 * @param changeLog the parsed changelog
 	 * @return whether there are changelog-level preconditions
 	 */
@@ -53,7 +70,8 @@ public final class ChangeLogPreconditions {
 			return false;
 		}
 		if (precondition instanceof PreconditionContainer container) {
-			// Liquibase nests every included changelog's (usually empty) container in its parent's
+			// Liquibase nests every included changelog's (usually empty) container in its
+			// parent's
 			for (Precondition nested : container.getNestedPreconditions()) {
 				if (declares(nested)) {
 					return true;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine.fastpath;
 
 import java.io.IOException;
@@ -71,7 +87,8 @@ public final class FastPath {
 		String schema = settings.historySchema();
 		boolean plainNames = IDENTIFIER.matcher(table).matches()
 				&& (schema == null || IDENTIFIER.matcher(schema).matches());
-		// a customizer may change anything Liquibase does, and Boot writes a rollback file on
+		// a customizer may change anything Liquibase does, and Boot writes a rollback
+		// file on
 		// every boot: neither fits in a fingerprint
 		boolean applicable = plainNames && !settings.dropFirst() && !settings.clearChecksums()
 				&& settings.rollbackFile() == null && settings.customizer() == null;
@@ -80,8 +97,8 @@ public final class FastPath {
 	}
 
 	/**
-	 * Wrap the accessor Liquibase reads through, so that a run records what it read.
-	 * Call once, with the accessor the engine gives Liquibase.
+	 * Wrap the accessor Liquibase reads through, so that a run records what it read. Call
+	 * once, with the accessor the engine gives Liquibase.
 	 * @param resourceAccessor the accessor
 	 * @return the accessor to give Liquibase instead
 	 */
@@ -104,8 +121,8 @@ public final class FastPath {
 	 * Compare the stored fingerprint with the current one. Never throws: any error means
 	 * no match.
 	 * @param connection a connection to the database
-	 * @return the history when nothing has changed since the last run that left nothing to
-	 * do, or {@code null} when Liquibase must run
+	 * @return the history when nothing has changed since the last run that left nothing
+	 * to do, or {@code null} when Liquibase must run
 	 */
 	public @Nullable ChangeLogHistory check(Connection connection) {
 		RecordingResourceAccessor accessor = this.accessor;
@@ -191,10 +208,9 @@ public final class FastPath {
 		try {
 			Inputs inputs = upToDate ? Inputs.of(accessor.recording()) : null;
 			ChangeLogHistory now = readHistory(connection);
-			String obstacle = !upToDate ? "the run leaves work for the next one"
-					: (inputs == null) ? Inputs.obstacle(accessor.recording())
-							: !now.digest().equals(history.digest()) ? "DATABASECHANGELOG changed during the run"
-									: null;
+			String obstacle = !upToDate ? "the run leaves work for the next one" : (inputs == null)
+					? Inputs.obstacle(accessor.recording())
+					: !now.digest().equals(history.digest()) ? "DATABASECHANGELOG changed during the run" : null;
 			if (inputs == null || obstacle != null) {
 				store.clear(connection);
 				logger.debug("Migrations fast path: nothing recorded, the next boot runs Liquibase (" + obstacle + ")");

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine.fastpath;
 
 import java.sql.Connection;
@@ -14,9 +30,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.DatabaseDriver;
 
 /**
- * The starter's own table, next to {@code DATABASECHANGELOG}: one row per changelog table,
- * holding the fingerprint of the last successful run that left nothing to do and the
- * questions (inputs) to ask again on the next boot.
+ * The starter's own table, next to {@code DATABASECHANGELOG}: one row per changelog
+ * table, holding the fingerprint of the last successful run that left nothing to do and
+ * the questions (inputs) to ask again on the next boot.
  */
 final class FingerprintStore {
 
@@ -105,7 +121,8 @@ final class FingerprintStore {
 		String text = textType(DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName()));
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE " + this.table + " (CHANGELOG_TABLE VARCHAR(255) NOT NULL PRIMARY KEY, "
-					+ "FINGERPRINT VARCHAR(64) NOT NULL, INPUTS " + text + " NOT NULL, RECORDED_AT TIMESTAMP NOT NULL)");
+					+ "FINGERPRINT VARCHAR(64) NOT NULL, INPUTS " + text
+					+ " NOT NULL, RECORDED_AT TIMESTAMP NOT NULL)");
 			if (!connection.getAutoCommit()) {
 				connection.commit();
 			}

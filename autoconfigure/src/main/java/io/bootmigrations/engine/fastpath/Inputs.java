@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine.fastpath;
 
 import java.io.IOException;
@@ -18,9 +34,9 @@ import org.jspecify.annotations.Nullable;
 import io.bootmigrations.engine.fastpath.RecordingResourceAccessor.Recording;
 
 /**
- * The inputs of one run, as a list of questions whose answers decide what Liquibase reads:
- * a lookup of a path, a listing of a folder ({@code includeAll}), the content of a file
- * that was read, the absence of a file that was missing, the value of a changelog
+ * The inputs of one run, as a list of questions whose answers decide what Liquibase
+ * reads: a lookup of a path, a listing of a folder ({@code includeAll}), the content of a
+ * file that was read, the absence of a file that was missing, the value of a changelog
  * parameter. Stored as text (one question a line) with the fingerprint; on the next boot
  * every question is asked again and the answers hashed.
  */
@@ -181,10 +197,8 @@ final class Inputs {
 			return ABSENT;
 		}
 		StringBuilder answer = new StringBuilder();
-		resources.forEach((resource) -> answer.append(resource.getPath())
-			.append('=')
-			.append(resource.getUri())
-			.append('|'));
+		resources
+			.forEach((resource) -> answer.append(resource.getPath()).append('=').append(resource.getUri()).append('|'));
 		return answer.toString();
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.bootmigrations.engine.fastpath;
 
 import java.io.IOException;
@@ -67,22 +83,23 @@ class FastPathIntegrationTests {
 				<includeAll path="db/fast/more/"/>
 				"""));
 		write("db/fast/app.properties", "suffix=a\n");
-		write("db/fast/one.xml", ChangeLogs.xml("""
-				<changeSet id="1" author="alice">
-					<createTable tableName="customer">
-						<column name="id" type="bigint"/>
-					</createTable>
-				</changeSet>
-				<changeSet id="2" author="alice" context="test" labels="demo">
-					<insert tableName="customer"><column name="id" valueNumeric="1"/></insert>
-				</changeSet>
-				<changeSet id="3" author="alice" runOnChange="true">
-					<sqlFile path="db/fast/view.sql"/>
-				</changeSet>
-				<changeSet id="4" author="alice" runOnChange="true">
-					<createView viewName="customer_${suffix}" replaceIfExists="true">SELECT id FROM customer</createView>
-				</changeSet>
-				"""));
+		write("db/fast/one.xml", ChangeLogs
+			.xml("""
+					<changeSet id="1" author="alice">
+						<createTable tableName="customer">
+							<column name="id" type="bigint"/>
+						</createTable>
+					</changeSet>
+					<changeSet id="2" author="alice" context="test" labels="demo">
+						<insert tableName="customer"><column name="id" valueNumeric="1"/></insert>
+					</changeSet>
+					<changeSet id="3" author="alice" runOnChange="true">
+						<sqlFile path="db/fast/view.sql"/>
+					</changeSet>
+					<changeSet id="4" author="alice" runOnChange="true">
+						<createView viewName="customer_${suffix}" replaceIfExists="true">SELECT id FROM customer</createView>
+					</changeSet>
+					"""));
 		write("db/fast/view.sql", "CREATE OR REPLACE VIEW customer_ids AS SELECT id FROM customer");
 		write("db/fast/more/a.xml", ChangeLogs.xml("""
 				<changeSet id="a" author="bob">
@@ -134,7 +151,8 @@ class FastPathIntegrationTests {
 
 	@Test
 	void appendingAChangeSetIsAppliedWhenAnInterceptorParsedTheChangeLogBeforeTheUpdate() {
-		// lint on boot reads the pending changesets before the update: what that parse read
+		// lint on boot reads the pending changesets before the update: what that parse
+		// read
 		// is in the fingerprint too, or a changed file would go unnoticed
 		RunInterceptor readsPendingFirst = (run, work) -> {
 			run.pending();
@@ -158,8 +176,8 @@ class FastPathIntegrationTests {
 		// Boot's launchers: no lookup may run on a thread that has another one
 		StringBuilder includes = new StringBuilder();
 		for (int i = 0; i < 60; i++) {
-			write("db/fast/more/b" + i + ".xml", ChangeLogs.xml("<changeSet id=\"b" + i
-					+ "\" author=\"bob\"><sql>SELECT 1</sql></changeSet>"));
+			write("db/fast/more/b" + i + ".xml",
+					ChangeLogs.xml("<changeSet id=\"b" + i + "\" author=\"bob\"><sql>SELECT 1</sql></changeSet>"));
 		}
 		Thread thread = Thread.currentThread();
 		ClassLoader previous = thread.getContextClassLoader();
@@ -224,7 +242,8 @@ class FastPathIntegrationTests {
 		write("db/fast/view.sql", "CREATE OR REPLACE VIEW customer_ids AS SELECT id, 1 AS marker FROM customer");
 		assertThat(matches(settings().build())).isFalse();
 		assertThat(engine(settings().build()).migrate().applied()).isOne();
-		assertThat(this.database.jdbc().queryForList("SELECT marker FROM customer_ids", Integer.class)).containsExactly(1);
+		assertThat(this.database.jdbc().queryForList("SELECT marker FROM customer_ids", Integer.class))
+			.containsExactly(1);
 	}
 
 	@Test
@@ -313,8 +332,7 @@ class FastPathIntegrationTests {
 		MigrationEngine engine = engine(settings().build());
 		engine.migrate();
 		assertThat(engine.status().unexpected()).extracting(ChangeSetInfo::id).containsExactly("99");
-		assertThat(matches(settings().build())).as("a run that leaves unexpected changesets records nothing")
-			.isFalse();
+		assertThat(matches(settings().build())).as("a run that leaves unexpected changesets records nothing").isFalse();
 	}
 
 	@Test
