@@ -109,7 +109,7 @@ public final class MigrationsAutoConfiguration {
 			@LiquibaseDataSource ObjectProvider<DataSource> liquibaseDataSource, LiquibaseProperties liquibase,
 			ObjectProvider<LiquibaseConnectionDetails> connectionDetails, ResourceLoader resourceLoader,
 			ObjectProvider<MigrationListener> listeners, MigrationsProperties properties,
-			ObjectProvider<Customizer<Liquibase>> customizers) {
+			ObjectProvider<Customizer<?>> customizers) {
 		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
 		return engine(migrationDataSource, settings(liquibase, customizer(customizers)), resourceLoader,
@@ -218,11 +218,11 @@ public final class MigrationsAutoConfiguration {
 
 	/**
 	 * The {@code Customizer<Liquibase>} beans, which Boot's own Liquibase support
-	 * applies, as one, in their order.
+	 * applies, as one, in their order. Neither the injection point nor any method of this
+	 * class names {@code Liquibase} (see {@link LiquibaseCustomizers}).
 	 */
-	private static @Nullable Customizer<Liquibase> customizer(ObjectProvider<Customizer<Liquibase>> customizers) {
-		List<Customizer<Liquibase>> all = customizers.orderedStream().toList();
-		return all.isEmpty() ? null : (liquibase) -> all.forEach((customizer) -> customizer.customize(liquibase));
+	private static @Nullable Customizer<Liquibase> customizer(ObjectProvider<Customizer<?>> customizers) {
+		return LiquibaseCustomizers.combine(customizers.orderedStream().toList());
 	}
 
 	static MigrationSettings settings(LiquibaseProperties liquibase, @Nullable Customizer<Liquibase> customizer) {
