@@ -43,8 +43,7 @@ final class BaselineOperation implements Operation<List<ChangeSet>> {
 
 	@Override
 	public List<ChangeSet> plan(Session session) throws Exception {
-		return Plans.upgrade(session.changeLog().getChangeSets(), session.model().pending(List.of()), session.applied(),
-				this.target, session.settings().changeLog());
+		return UpgradeOperation.upTo(session, this.target);
 	}
 
 	@Override

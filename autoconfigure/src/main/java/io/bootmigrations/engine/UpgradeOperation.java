@@ -50,8 +50,16 @@ final class UpgradeOperation implements Operation<List<ChangeSet>> {
 
 	@Override
 	public List<ChangeSet> plan(Session session) throws Exception {
+		return upTo(session, this.target);
+	}
+
+	/**
+	 * The pending changesets up to a target, in changelog order: what an upgrade applies
+	 * and a baseline records.
+	 */
+	static List<ChangeSet> upTo(Session session, RevisionTarget target) throws Exception {
 		return Plans.upgrade(session.changeLog().getChangeSets(), session.model().pending(List.of()), session.applied(),
-				this.target, session.settings().changeLog());
+				target, session.settings().changeLog());
 	}
 
 	@Override

@@ -16,8 +16,6 @@
 
 package io.bootmigrations.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -252,18 +248,7 @@ class MigrationTargetsIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext boot(Class<?> app, String... extra) {
-		SpringApplication application = new SpringApplication(app);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		Map<String, String> properties = new LinkedHashMap<>();
-		for (String property : this.database.properties()) {
-			properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
-		}
-		for (String property : extra) {
-			properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
-		}
-		List<String> args = new ArrayList<>();
-		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-		return application.run(args.toArray(String[]::new));
+		return this.database.boot(app, extra);
 	}
 
 	@Configuration(proxyBeanMethods = false)

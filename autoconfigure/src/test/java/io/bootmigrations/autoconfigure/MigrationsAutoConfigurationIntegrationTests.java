@@ -19,9 +19,6 @@ package io.bootmigrations.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import liquibase.Liquibase;
@@ -33,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.liquibase.actuate.endpoint.LiquibaseEndpoint;
 import org.springframework.boot.liquibase.actuate.endpoint.LiquibaseEndpoint.LiquibaseBeanDescriptor;
@@ -249,18 +244,7 @@ class MigrationsAutoConfigurationIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext boot(Class<?> app, String... extra) {
-		SpringApplication application = new SpringApplication(app);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		Map<String, String> properties = new LinkedHashMap<>();
-		for (String property : this.database.properties()) {
-			properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
-		}
-		for (String property : extra) {
-			properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
-		}
-		List<String> args = new ArrayList<>();
-		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-		return application.run(args.toArray(String[]::new));
+		return this.database.boot(app, extra);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -21,12 +21,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -135,6 +139,27 @@ public record TestDatabase(TestDatabaseServer server, String name, String jdbcUr
 	@Override
 	public void close() {
 		this.server.drop(this);
+	}
+
+	/**
+	 * Start a non-web application on this database: its {@link #properties()}, then
+	 * {@code extra} ({@code key=value}, a later key wins).
+	 * @param app the application's configuration class
+	 * @param extra more properties
+	 * @return the running context
+	 */
+	public ConfigurableApplicationContext boot(Class<?> app, String... extra) {
+		SpringApplication application = new SpringApplication(app);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		Map<String, String> properties = new LinkedHashMap<>();
+		List<String> all = new ArrayList<>(List.of(properties()));
+		all.addAll(List.of(extra));
+		for (String property : all) {
+			properties.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
+		}
+		List<String> args = new ArrayList<>();
+		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+		return application.run(args.toArray(String[]::new));
 	}
 
 }
