@@ -122,9 +122,9 @@ public final class MigrationsAutoConfiguration {
 	 */
 	static MigrationEngine engine(DataSource dataSource, MigrationSettings settings, ResourceLoader resourceLoader,
 			List<MigrationListener> listeners, MigrationsProperties properties) {
-		MigrationEngine engine = new MigrationEngine(dataSource, settings,
-				new SpringResourceAccessor(withFixedClassLoader(resourceLoader)), listeners, safeguards(properties),
-				properties.getFastPath().isEnabled() ? new FastPath(settings) : null,
+		ResourceLoader fixed = withFixedClassLoader(resourceLoader);
+		MigrationEngine engine = new MigrationEngine(dataSource, settings, new SpringResourceAccessor(fixed), listeners,
+				safeguards(properties), properties.getFastPath().isEnabled() ? new FastPath(settings, fixed) : null,
 				interceptors(properties, dataSource));
 		engine.setMaskedParameters(properties.getSqlPreview().getMaskedParameters());
 		return engine;

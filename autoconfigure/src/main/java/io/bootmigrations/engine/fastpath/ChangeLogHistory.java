@@ -16,6 +16,7 @@
 
 package io.bootmigrations.engine.fastpath;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,10 +66,18 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 				Timestamp executed = rows.getTimestamp(5);
 				applied.add(new ChangeSetInfo(rows.getString(1), rows.getString(2), rows.getString(3),
 						rows.getString(4), (executed != null) ? executed.toInstant() : null, rows.getString(6)));
+				StringBuilder row = new StringBuilder(256);
 				for (int column = 1; column <= columns; column++) {
-					Hashing.update(digest, rows.getString(column));
+					String value = rows.getString(column);
+					// length-prefixed, so that no two rows give the same text
+					if (value == null) {
+						row.append('-');
+					}
+					else {
+						row.append(value.length()).append(':').append(value);
+					}
 				}
-				Hashing.update(digest, "row");
+				digest.update(row.append('\n').toString().getBytes(StandardCharsets.UTF_8));
 			}
 		}
 		return new ChangeLogHistory(applied, Inputs.hex(digest.digest()));
