@@ -37,6 +37,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
+import io.bootmigrations.autoconfigure.properties.Execution;
+import io.bootmigrations.autoconfigure.properties.Mode;
+import io.bootmigrations.autoconfigure.properties.OnFailure;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
 import io.bootmigrations.engine.MigrationSettings;
@@ -45,8 +48,8 @@ import io.bootmigrations.engine.fastpath.ChangeLogHistory;
 import io.bootmigrations.engine.fastpath.FastPathBatch;
 import io.bootmigrations.targets.TargetDefinition;
 import io.bootmigrations.targets.TargetEngineFactory;
-import io.bootmigrations.targets.TargetEngines;
 import io.bootmigrations.targets.TargetEngines.TargetsCustomizer;
+import io.bootmigrations.targets.TargetEngines;
 import io.bootmigrations.targets.TargetListenerFactory;
 import io.bootmigrations.targets.TargetProperties;
 import io.bootmigrations.targets.TargetsInitializer;
@@ -104,10 +107,9 @@ class MigrationTargetsConfiguration {
 	TargetsInitializer migrationTargetsInitializer(TargetEngines migrationTargets, MigrationsProperties properties) {
 		// runs after the 'liquibase' bean (the default target): see
 		// TargetsInitializerDetector
-		return new TargetsInitializer(migrationTargets, properties.getMode() == MigrationsProperties.Mode.OFF,
-				properties.getMode() == MigrationsProperties.Mode.VALIDATE,
-				properties.getOnFailure() == MigrationsProperties.OnFailure.FAIL,
-				properties.getExecution() == MigrationsProperties.Execution.BACKGROUND);
+		return new TargetsInitializer(migrationTargets, properties.getMode() == Mode.OFF,
+				properties.getMode() == Mode.VALIDATE, properties.getOnFailure() == OnFailure.FAIL,
+				properties.getExecution() == Execution.BACKGROUND);
 	}
 
 	/**

@@ -61,19 +61,21 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
+import io.bootmigrations.autoconfigure.properties.LintProperties.OnBoot;
+import io.bootmigrations.autoconfigure.properties.PostgresqlProperties;
+import io.bootmigrations.autoconfigure.properties.SessionProperties;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
 import io.bootmigrations.engine.MigrationSettings;
-import io.bootmigrations.engine.Safeguards;
-import io.bootmigrations.engine.SessionTimeouts;
 import io.bootmigrations.engine.ProgressLogger;
 import io.bootmigrations.engine.RunInterceptor;
+import io.bootmigrations.engine.Safeguards;
+import io.bootmigrations.engine.SessionTimeouts;
+import io.bootmigrations.engine.fastpath.FastPath;
+import io.bootmigrations.engine.fastpath.FastPathBatch;
 import io.bootmigrations.guard.PostgresLockGuard;
 import io.bootmigrations.lint.LintOnBoot;
 import io.bootmigrations.lint.Linter;
-import io.bootmigrations.autoconfigure.MigrationsProperties.Lint.OnBoot;
-import io.bootmigrations.engine.fastpath.FastPath;
-import io.bootmigrations.engine.fastpath.FastPathBatch;
 import io.bootmigrations.targets.TargetEngines;
 
 /**
@@ -164,7 +166,7 @@ public final class MigrationsAutoConfiguration {
 		if (onBoot != OnBoot.OFF) {
 			interceptors.add(new LintOnBoot(linter(properties), onBoot == OnBoot.FAIL));
 		}
-		MigrationsProperties.Postgresql postgresql = properties.getPostgresql();
+		PostgresqlProperties postgresql = properties.getPostgresql();
 		interceptors.add(new PostgresLockGuard(dataSource, postgresql.getLockTimeout(), postgresql.getLockRetries(),
 				postgresql.getStatementTimeout()));
 		return interceptors;
@@ -263,7 +265,7 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	static Safeguards safeguards(MigrationsProperties properties) {
-		MigrationsProperties.Session session = properties.getSession();
+		SessionProperties session = properties.getSession();
 		return new Safeguards(properties.getLock().getStrategy(), properties.getLock().getWaitTimeout(),
 				properties.getStartup().getWaitForDatabase(),
 				new SessionTimeouts(session.getNetworkTimeout(), session.getKeepalivesIdle(),
