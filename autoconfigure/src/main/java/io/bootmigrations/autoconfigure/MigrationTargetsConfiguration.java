@@ -41,6 +41,7 @@ import io.bootmigrations.autoconfigure.properties.Mode;
 import io.bootmigrations.autoconfigure.properties.OnFailure;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
+import io.bootmigrations.engine.MigrationScheduler;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.targets.TargetDefinition;
 import io.bootmigrations.targets.TargetEngineFactory;
@@ -62,7 +63,8 @@ class MigrationTargetsConfiguration {
 	TargetEngines migrationTargets(ObjectProvider<MigrationEngine> migrationEngine, MigrationsProperties properties,
 			ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<TargetListenerFactory> targetListeners, ObjectProvider<DataSource> dataSource,
-			BeanFactory beanFactory, ObjectProvider<TargetsCustomizer> customizers) {
+			BeanFactory beanFactory, ObjectProvider<TargetsCustomizer> customizers,
+			MigrationScheduler migrationScheduler) {
 		TargetEngineFactory factory = (target) -> {
 			AtomicReference<@Nullable MigrationEngine> created = new AtomicReference<>();
 			List<MigrationListener> engineListeners = new ArrayList<>(
@@ -71,7 +73,7 @@ class MigrationTargetsConfiguration {
 				.forEach((factoryOfListener) -> engineListeners
 					.add(factoryOfListener.create(target.id(), () -> statusOf(created.get()))));
 			MigrationEngine engine = MigrationsAutoConfiguration.engine(target.dataSource(), target.settings(),
-					resourceLoader, engineListeners, properties);
+					resourceLoader, engineListeners, properties, migrationScheduler);
 			created.set(engine);
 			return engine;
 		};
