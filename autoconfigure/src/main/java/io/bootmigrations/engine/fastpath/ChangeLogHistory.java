@@ -33,7 +33,7 @@ import io.bootmigrations.engine.ChangeSetInfo;
  * change to the table by anyone (a new, deleted or edited row, a cleared checksum)
  * changes the digest.
  *
- * @param applied the applied changesets, in execution order
+ * @param applied the applied changesets, in execution order, with their exec type
  * @param digest the digest of all rows
  */
 public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
@@ -47,7 +47,8 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 
 	/**
 	 * Read every row of the history table: the one reader of {@code DATABASECHANGELOG},
-	 * for the status, the operations and the fast path. Plain JDBC, no Liquibase class.
+	 * for the status, the operations, the fast path and the drift check. Plain JDBC, no
+	 * Liquibase class.
 	 * @param connection the connection
 	 * @param table the table name as it goes into SQL (qualified and quoted as needed)
 	 * @return the history
@@ -63,8 +64,9 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 			int columns = rows.getMetaData().getColumnCount();
 			while (rows.next()) {
 				Timestamp executed = rows.getTimestamp(5);
-				applied.add(new ChangeSetInfo(rows.getString(1), rows.getString(2), rows.getString(3),
-						rows.getString(4), (executed != null) ? executed.toInstant() : null, rows.getString(6)));
+				applied
+					.add(new ChangeSetInfo(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+							(executed != null) ? executed.toInstant() : null, rows.getString(6), rows.getString(8)));
 				for (int column = 1; column <= columns; column++) {
 					Hashing.update(digest, rows.getString(column));
 				}
