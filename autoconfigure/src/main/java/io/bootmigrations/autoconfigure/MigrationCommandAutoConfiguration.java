@@ -54,7 +54,8 @@ public final class MigrationCommandAutoConfiguration {
 			.withOptions(new DeveloperOptions(properties.getMessage(), properties.isVerbose(),
 					properties.isAutogenerate(), revision.getDirectory(), revision.getAuthor()))
 			.withEntityCheck(properties.getCheck().isEntities())
-			.withTargets(() -> MigrationTargetsConfiguration.engines(targets.getIfAvailable()), properties.getOnly());
+			.withTargets(() -> MigrationTargetsConfiguration.engines(targets.getIfAvailable()), properties.getOnly(),
+					properties.getParallelism());
 	}
 
 }

@@ -16,10 +16,11 @@
 
 package io.bootmigrations.autoconfigure;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -42,7 +43,10 @@ import io.bootmigrations.autoconfigure.properties.OnFailure;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
 import io.bootmigrations.engine.MigrationScheduler;
+import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.MigrationStatus;
+import io.bootmigrations.engine.fastpath.ChangeLogHistory;
+import io.bootmigrations.engine.fastpath.FastPathBatch;
 import io.bootmigrations.targets.TargetDefinition;
 import io.bootmigrations.targets.TargetEngineFactory;
 import io.bootmigrations.targets.TargetEngines.TargetsCustomizer;
@@ -65,17 +69,30 @@ class MigrationTargetsConfiguration {
 			ObjectProvider<TargetListenerFactory> targetListeners, ObjectProvider<DataSource> dataSource,
 			BeanFactory beanFactory, ObjectProvider<TargetsCustomizer> customizers,
 			MigrationScheduler migrationScheduler) {
-		TargetEngineFactory factory = (target) -> {
-			AtomicReference<@Nullable MigrationEngine> created = new AtomicReference<>();
-			List<MigrationListener> engineListeners = new ArrayList<>(
-					listeners.orderedStream().filter(MigrationTargetsConfiguration::sharedByTargets).toList());
-			targetListeners.orderedStream()
-				.forEach((factoryOfListener) -> engineListeners
-					.add(factoryOfListener.create(target.id(), () -> statusOf(created.get()))));
-			MigrationEngine engine = MigrationsAutoConfiguration.engine(target.dataSource(), target.settings(),
-					resourceLoader, engineListeners, properties, migrationScheduler);
-			created.set(engine);
-			return engine;
+		FastPathBatch fastPaths = MigrationsAutoConfiguration.fastPathBatch(resourceLoader, properties);
+		TargetEngineFactory factory = new TargetEngineFactory() {
+
+			@Override
+			public List<MigrationListener> listeners(String id, Supplier<MigrationStatus> status) {
+				List<MigrationListener> engineListeners = new ArrayList<>(
+						listeners.orderedStream().filter(MigrationTargetsConfiguration::sharedByTargets).toList());
+				targetListeners.orderedStream()
+					.forEach((factoryOfListener) -> engineListeners.add(factoryOfListener.create(id, status::get)));
+				return engineListeners;
+			}
+
+			@Override
+			public MigrationEngine create(TargetDefinition target, List<MigrationListener> engineListeners) {
+				return MigrationsAutoConfiguration.engine(target.dataSource(), target.settings(), resourceLoader,
+						engineListeners, properties, migrationScheduler);
+			}
+
+			@Override
+			public Map<String, ChangeLogHistory> upToDate(Connection connection,
+					Map<String, MigrationSettings> schemas) {
+				return (fastPaths != null) ? fastPaths.check(connection, schemas) : Map.of();
+			}
+
 		};
 		TargetEngines targets = new TargetEngines(factory, migrationEngine::getIfAvailable, properties.getParallelism(),
 				properties.getStartup().getWaitForDatabase());
@@ -103,10 +120,6 @@ class MigrationTargetsConfiguration {
 	 */
 	private static boolean sharedByTargets(MigrationListener listener) {
 		return !listener.getClass().getName().equals("io.bootmigrations.actuate.MigrationMetrics");
-	}
-
-	private static @Nullable MigrationStatus statusOf(@Nullable MigrationEngine engine) {
-		return (engine != null) ? engine.status() : null;
 	}
 
 	private static void register(TargetEngines targets, String name, TargetProperties target,
@@ -194,6 +207,14 @@ class MigrationTargetsConfiguration {
 	 */
 	static Map<String, MigrationEngine> engines(@Nullable TargetEngines targets) {
 		return (targets != null && targets.hasTargets()) ? targets.engines() : Map.of();
+	}
+
+	/**
+	 * A target's engine (built now if needed), {@code null} without targets or for an
+	 * unknown id.
+	 */
+	static @Nullable MigrationEngine engine(@Nullable TargetEngines targets, String id) {
+		return (targets != null && targets.hasTargets()) ? targets.engine(id) : null;
 	}
 
 }

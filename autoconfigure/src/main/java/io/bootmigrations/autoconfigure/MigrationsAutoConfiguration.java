@@ -73,6 +73,7 @@ import io.bootmigrations.engine.RunInterceptor;
 import io.bootmigrations.engine.Safeguards;
 import io.bootmigrations.engine.SessionTimeouts;
 import io.bootmigrations.engine.fastpath.FastPath;
+import io.bootmigrations.engine.fastpath.FastPathBatch;
 import io.bootmigrations.guard.PostgresLockGuard;
 import io.bootmigrations.lint.LintOnBoot;
 import io.bootmigrations.lint.Linter;
@@ -143,6 +144,15 @@ public final class MigrationsAutoConfiguration {
 				interceptors(properties, dataSource, scheduler));
 		engine.setMaskedParameters(properties.getSqlPreview().getMaskedParameters());
 		return engine;
+	}
+
+	/**
+	 * The fast path of a target's tenant schemas, checked together, reading the changelog
+	 * as the engines do; {@code null} when the fast path is off.
+	 */
+	static @Nullable FastPathBatch fastPathBatch(ResourceLoader resourceLoader, MigrationsProperties properties) {
+		return properties.getFastPath().isEnabled()
+				? new FastPathBatch(new SpringResourceAccessor(withFixedClassLoader(resourceLoader))) : null;
 	}
 
 	/**

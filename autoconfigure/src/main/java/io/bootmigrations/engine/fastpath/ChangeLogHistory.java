@@ -23,7 +23,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.bootmigrations.engine.ChangeSetInfo;
 
@@ -57,23 +59,86 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 	public static ChangeLogHistory read(Connection connection, String table) throws SQLException {
 		String sql = "SELECT " + COLUMNS + " FROM " + table
 				+ " ORDER BY ORDEREXECUTED, DATEEXECUTED, ID, AUTHOR, FILENAME";
-		List<ChangeSetInfo> applied = new ArrayList<>();
-		MessageDigest digest = Inputs.sha256();
+		Rows rows = new Rows();
 		try (PreparedStatement statement = connection.prepareStatement(sql);
-				ResultSet rows = statement.executeQuery()) {
-			int columns = rows.getMetaData().getColumnCount();
-			while (rows.next()) {
-				Timestamp executed = rows.getTimestamp(5);
-				applied
-					.add(new ChangeSetInfo(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-							(executed != null) ? executed.toInstant() : null, rows.getString(6), rows.getString(8)));
-				for (int column = 1; column <= columns; column++) {
-					Hashing.update(digest, rows.getString(column));
-				}
-				Hashing.update(digest, "row");
+				ResultSet result = statement.executeQuery()) {
+			int columns = result.getMetaData().getColumnCount();
+			while (result.next()) {
+				rows.add(result, 1, columns);
 			}
 		}
-		return new ChangeLogHistory(applied, Inputs.hex(digest.digest()));
+		return rows.history();
+	}
+
+	/**
+	 * Read every row of several history tables of one database in one query (a
+	 * {@code UNION ALL} of them), each digested exactly as {@link #read} digests it: the
+	 * tenant schemas of a target, checked together on a no-op boot.
+	 * @param connection the connection
+	 * @param tables the tables by the caller's key, each as it goes into SQL
+	 * @return the history of each table by key
+	 * @throws SQLException if one of the tables cannot be read
+	 */
+	public static Map<String, ChangeLogHistory> readAll(Connection connection, Map<String, String> tables)
+			throws SQLException {
+		List<String> keys = new ArrayList<>(tables.keySet());
+		if (keys.isEmpty()) {
+			return Map.of();
+		}
+		StringBuilder sql = new StringBuilder();
+		for (int i = 0; i < keys.size(); i++) {
+			sql.append((i > 0) ? " UNION ALL " : "")
+				.append("SELECT ")
+				.append(i)
+				.append(" AS HISTORY_KEY, ")
+				.append(COLUMNS)
+				.append(" FROM ")
+				.append(tables.get(keys.get(i)));
+		}
+		// the key, then ORDEREXECUTED, DATEEXECUTED, ID, AUTHOR, FILENAME as in read
+		sql.append(" ORDER BY 1, 8, 6, 2, 3, 4");
+		List<Rows> rows = new ArrayList<>();
+		keys.forEach((key) -> rows.add(new Rows()));
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString());
+				ResultSet result = statement.executeQuery()) {
+			int columns = result.getMetaData().getColumnCount();
+			while (result.next()) {
+				rows.get(result.getInt(1)).add(result, 2, columns);
+			}
+		}
+		Map<String, ChangeLogHistory> histories = new LinkedHashMap<>();
+		for (int i = 0; i < keys.size(); i++) {
+			histories.put(keys.get(i), rows.get(i).history());
+		}
+		return histories;
+	}
+
+	/**
+	 * The rows of one history table as they are read: the applied changesets and the
+	 * digest of every column.
+	 */
+	private static final class Rows {
+
+		private final List<ChangeSetInfo> applied = new ArrayList<>();
+
+		private final MessageDigest digest = Inputs.sha256();
+
+		void add(ResultSet rows, int first, int last) throws SQLException {
+			Timestamp executed = rows.getTimestamp(first + 4);
+			this.applied
+				.add(new ChangeSetInfo(rows.getString(first), rows.getString(first + 1), rows.getString(first + 2),
+						rows.getString(first + 3), (executed != null) ? executed.toInstant() : null,
+						rows.getString(first + 5), rows.getString(first + 7)));
+			for (int column = first; column <= last; column++) {
+				Hashing.update(this.digest, rows.getString(column));
+			}
+			Hashing.update(this.digest, "row");
+		}
+
+		ChangeLogHistory history() {
+			return new ChangeLogHistory(this.applied, Inputs.hex(this.digest.digest()));
+		}
+
 	}
 
 }
