@@ -42,6 +42,7 @@ import io.bootmigrations.autoconfigure.properties.Mode;
 import io.bootmigrations.autoconfigure.properties.OnFailure;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
+import io.bootmigrations.engine.MigrationScheduler;
 import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.MigrationStatus;
 import io.bootmigrations.engine.fastpath.ChangeLogHistory;
@@ -66,7 +67,8 @@ class MigrationTargetsConfiguration {
 	TargetEngines migrationTargets(ObjectProvider<MigrationEngine> migrationEngine, MigrationsProperties properties,
 			ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<TargetListenerFactory> targetListeners, ObjectProvider<DataSource> dataSource,
-			BeanFactory beanFactory, ObjectProvider<TargetsCustomizer> customizers) {
+			BeanFactory beanFactory, ObjectProvider<TargetsCustomizer> customizers,
+			MigrationScheduler migrationScheduler) {
 		FastPathBatch fastPaths = MigrationsAutoConfiguration.fastPathBatch(resourceLoader, properties);
 		TargetEngineFactory factory = new TargetEngineFactory() {
 
@@ -82,7 +84,7 @@ class MigrationTargetsConfiguration {
 			@Override
 			public MigrationEngine create(TargetDefinition target, List<MigrationListener> engineListeners) {
 				return MigrationsAutoConfiguration.engine(target.dataSource(), target.settings(), resourceLoader,
-						engineListeners, properties);
+						engineListeners, properties, migrationScheduler);
 			}
 
 			@Override

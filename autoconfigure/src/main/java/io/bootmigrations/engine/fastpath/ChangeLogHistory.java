@@ -35,7 +35,7 @@ import io.bootmigrations.engine.ChangeSetInfo;
  * change to the table by anyone (a new, deleted or edited row, a cleared checksum)
  * changes the digest.
  *
- * @param applied the applied changesets, in execution order
+ * @param applied the applied changesets, in execution order, with their exec type
  * @param digest the digest of all rows
  */
 public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
@@ -49,7 +49,8 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 
 	/**
 	 * Read every row of the history table: the one reader of {@code DATABASECHANGELOG},
-	 * for the status, the operations and the fast path. Plain JDBC, no Liquibase class.
+	 * for the status, the operations, the fast path and the drift check. Plain JDBC, no
+	 * Liquibase class.
 	 * @param connection the connection
 	 * @param table the table name as it goes into SQL (qualified and quoted as needed)
 	 * @return the history
@@ -124,9 +125,10 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 
 		void add(ResultSet rows, int first, int last) throws SQLException {
 			Timestamp executed = rows.getTimestamp(first + 4);
-			this.applied.add(new ChangeSetInfo(rows.getString(first), rows.getString(first + 1),
-					rows.getString(first + 2), rows.getString(first + 3),
-					(executed != null) ? executed.toInstant() : null, rows.getString(first + 5)));
+			this.applied
+				.add(new ChangeSetInfo(rows.getString(first), rows.getString(first + 1), rows.getString(first + 2),
+						rows.getString(first + 3), (executed != null) ? executed.toInstant() : null,
+						rows.getString(first + 5), rows.getString(first + 7)));
 			for (int column = first; column <= last; column++) {
 				Hashing.update(this.digest, rows.getString(column));
 			}
