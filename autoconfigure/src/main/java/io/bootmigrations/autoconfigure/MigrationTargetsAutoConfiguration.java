@@ -33,11 +33,13 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import io.bootmigrations.engine.MigrationScheduler;
 import io.bootmigrations.targets.TargetEngines;
 
 /**
@@ -59,6 +61,15 @@ import io.bootmigrations.targets.TargetEngines;
 @EnableConfigurationProperties({ MigrationsProperties.class, LiquibaseProperties.class })
 @Import({ DatabaseInitializationDependencyConfigurer.class, MigrationTargetsConfiguration.class })
 public final class MigrationTargetsAutoConfiguration {
+
+	/**
+	 * The starter's one scheduler, which {@link MigrationsAutoConfiguration} defines when
+	 * the {@code default} target is active.
+	 */
+	@Bean
+	MigrationScheduler migrationScheduler() {
+		return new MigrationScheduler();
+	}
 
 	/**
 	 * Matches when a property under {@code migrations.targets} is set.
