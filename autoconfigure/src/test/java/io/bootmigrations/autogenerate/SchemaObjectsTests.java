@@ -29,9 +29,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SchemaObjects} and {@link MappedTables}: how the entity comparison
- * names schema objects, spots likely renames and leaves out what no entity maps, on
- * Liquibase structure objects built by hand.
+ * Tests for {@link SchemaObjects}: how the entity comparison names schema objects and
+ * spots likely renames, on Liquibase structure objects built by hand.
  */
 class SchemaObjectsTests {
 
@@ -85,24 +84,7 @@ class SchemaObjectsTests {
 			.hasSize(1);
 	}
 
-	@Test
-	void unmappedTablesAndEverythingOnThemAreLeftOut() {
-		MappedTables mapped = new MappedTables(Set.of(new Table(null, "public", "Orders")));
-		assertThat(mapped.include(column("orders", "id", "int", false))).isTrue();
-		assertThat(mapped.include(column("audit_log", "id", "int", false))).isFalse();
-		assertThat(mapped.include(new Index("ix", null, "public", "audit_log", new Column("id")))).isFalse();
-		assertThat(mapped.include(new Sequence(null, "public", "orders_seq"))).isTrue();
-	}
-
-	@Test
-	void tablesAndSequencesOnlyTheMigrationsHaveAreNeverDropped() {
-		MappedTables mapped = new MappedTables(Set.of(new Table(null, "public", "orders")));
-		assertThat(mapped.includeUnexpected(new Table(null, "public", "orders"), null, null)).isFalse();
-		assertThat(mapped.includeUnexpected(new Sequence(null, "public", "legacy_seq"), null, null)).isFalse();
-		assertThat(mapped.includeUnexpected(column("orders", "legacy", "int", true), null, null)).isTrue();
-	}
-
-	private static Column column(String table, String name, String type, boolean nullable) {
+	static Column column(String table, String name, String type, boolean nullable) {
 		Column column = new Column(Table.class, null, "public", table, name);
 		column.setType(new DataType(type));
 		column.setNullable(nullable);
