@@ -297,7 +297,7 @@ public final class FastPath {
 		return fingerprint;
 	}
 
-	private String liquibaseVersion() throws IOException {
+	String liquibaseVersion() throws IOException {
 		if (this.liquibaseVersion != null) {
 			return this.liquibaseVersion;
 		}

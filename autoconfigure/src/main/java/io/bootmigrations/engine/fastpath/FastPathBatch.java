@@ -16,6 +16,7 @@
 
 package io.bootmigrations.engine.fastpath;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Map;
 import liquibase.resource.ResourceAccessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.MigrationSettings;
 
@@ -67,12 +69,15 @@ public final class FastPathBatch {
 	 */
 	public Map<String, ChangeLogHistory> check(Connection connection, Map<String, MigrationSettings> schemas) {
 		Map<String, FastPath> paths = new LinkedHashMap<>();
-		schemas.forEach((key, settings) -> {
-			FastPath path = new FastPath(settings);
+		String build = null;
+		for (Map.Entry<String, MigrationSettings> schema : schemas.entrySet()) {
+			// the Liquibase build is read from its jar once, not once per schema
+			FastPath path = (build != null) ? new FastPath(schema.getValue(), build) : new FastPath(schema.getValue());
 			if (path.isApplicable()) {
-				paths.put(key, path);
+				paths.put(schema.getKey(), path);
+				build = (build != null) ? build : liquibaseBuild(path);
 			}
-		});
+		}
 		Map<String, Fingerprint> answers = new LinkedHashMap<>();
 		Map<String, ChangeLogHistory> matched = new LinkedHashMap<>();
 		List<String> keys = new ArrayList<>(paths.keySet());
@@ -106,6 +111,15 @@ public final class FastPathBatch {
 		logger.debug("Migrations fast path: " + matched.size() + " of " + schemas.size() + " schemas match ("
 				+ answers.size() + " distinct set(s) of inputs answered)");
 		return matched;
+	}
+
+	private static @Nullable String liquibaseBuild(FastPath path) {
+		try {
+			return path.liquibaseVersion();
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	private static Map<String, FingerprintStore.Stored> storedFingerprints(Connection connection, List<String> keys,
