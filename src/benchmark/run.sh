@@ -6,6 +6,11 @@
 #                        [--postgres=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres]
 #                        [--first-apply-rounds=5] [--psql=psql] [--psql-host=127.0.0.1] [--psql-user=postgres]
 #
+# With --tenants it runs the tenant benchmark instead (issue #11): one target of N tenant schemas sharing a
+# changelog of M changesets, first apply at each parallelism, then no-op restarts against the app without migrations:
+#
+#   src/benchmark/run.sh --tenants=200 --tenant-changesets=30 --parallelism=1,4,8 [--rounds=5] [--postgres=...]
+#
 # Needs a JDK 17+, a PostgreSQL server whose user may create databases, and psql.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -83,7 +84,9 @@ public class MigrationsEndpoint {
 
 	private final @Nullable DriftCheck driftCheck;
 
-	private final Supplier<Map<String, MigrationEngine>> targets;
+	private final Supplier<Map<String, MigrationStatus>> targets;
+
+	private final Function<String, @Nullable MigrationEngine> targetEngine;
 
 	/**
 	 * Create an endpoint.
@@ -117,10 +120,27 @@ public class MigrationsEndpoint {
 	 */
 	public MigrationsEndpoint(MigrationEngine engine, boolean blockOnUnexpected, @Nullable DriftCheck driftCheck,
 			Supplier<Map<String, MigrationEngine>> targets) {
+		this(engine, blockOnUnexpected, driftCheck, () -> statuses(targets.get()), (id) -> targets.get().get(id));
+	}
+
+	/**
+	 * Create an endpoint that also reports the application's other targets (issue #11)
+	 * from their statuses, asking for a target's engine only for that target's lists (a
+	 * tenant's engine may be built on demand).
+	 * @param engine the engine of the default target
+	 * @param blockOnUnexpected whether unexpected changesets block readiness
+	 * @param driftCheck the drift check, or {@code null} for none
+	 * @param targets every target's status by id, {@code default} first; empty when the
+	 * application has no other target
+	 * @param targetEngine a target's engine by id, {@code null} for an unknown id
+	 */
+	public MigrationsEndpoint(MigrationEngine engine, boolean blockOnUnexpected, @Nullable DriftCheck driftCheck,
+			Supplier<Map<String, MigrationStatus>> targets, Function<String, @Nullable MigrationEngine> targetEngine) {
 		this.engine = engine;
 		this.blockOnUnexpected = blockOnUnexpected;
 		this.driftCheck = driftCheck;
 		this.targets = targets;
+		this.targetEngine = targetEngine;
 	}
 
 	/**
@@ -130,12 +150,12 @@ public class MigrationsEndpoint {
 	@ReadOperation
 	public Object migrations() {
 		StatusDocument document = StatusDocument.of(DEFAULT_TARGET, this.engine.status(), this.blockOnUnexpected);
-		Map<String, MigrationEngine> engines = this.targets.get();
-		if (engines.isEmpty()) {
+		Map<String, MigrationStatus> statuses = this.targets.get();
+		if (statuses.isEmpty()) {
 			return document;
 		}
 		Map<String, @Nullable Object> body = new LinkedHashMap<>(RecordFields.of(document));
-		body.put("targets", TargetsSummary.of(statuses(engines), this.blockOnUnexpected).toMap(DEFAULT_PAGE_SIZE));
+		body.put("targets", TargetsSummary.of(statuses, this.blockOnUnexpected).toMap(DEFAULT_PAGE_SIZE));
 		return body;
 	}
 
@@ -184,7 +204,7 @@ public class MigrationsEndpoint {
 			return targets(page, size);
 		}
 		String targetName = (target != null && !target.isBlank()) ? target.strip() : DEFAULT_TARGET;
-		MigrationEngine engine = DEFAULT_TARGET.equals(targetName) ? this.engine : this.targets.get().get(targetName);
+		MigrationEngine engine = DEFAULT_TARGET.equals(targetName) ? this.engine : this.targetEngine.apply(targetName);
 		if (engine == null) {
 			return badRequest("No target '" + targetName + "': see /actuator/migrations/targets");
 		}
@@ -221,9 +241,9 @@ public class MigrationsEndpoint {
 	 * list.
 	 */
 	private WebEndpointResponse<Object> targets(@Nullable Integer page, @Nullable Integer size) {
-		Map<String, MigrationEngine> engines = this.targets.get();
-		if (engines.isEmpty()) {
-			engines = Map.of(DEFAULT_TARGET, this.engine);
+		Map<String, MigrationStatus> statuses = this.targets.get();
+		if (statuses.isEmpty()) {
+			statuses = Map.of(DEFAULT_TARGET, this.engine.status());
 		}
 		int pageNumber = (page != null) ? page : 0;
 		int pageSize = (size != null) ? size : DEFAULT_PAGE_SIZE;
@@ -231,7 +251,6 @@ public class MigrationsEndpoint {
 			return badRequest("Invalid page=" + pageNumber + "&size=" + pageSize + " for /actuator/migrations/targets"
 					+ ": page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
 		}
-		Map<String, MigrationStatus> statuses = statuses(engines);
 		Map<String, Object> body = new LinkedHashMap<>(
 				TargetsSummary.of(statuses, this.blockOnUnexpected).toMap(DEFAULT_PAGE_SIZE));
 		List<Map.Entry<String, MigrationStatus>> all = new ArrayList<>(statuses.entrySet());

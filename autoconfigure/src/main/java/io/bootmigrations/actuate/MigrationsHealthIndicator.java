@@ -19,6 +19,8 @@ package io.bootmigrations.actuate;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -41,7 +43,7 @@ import io.bootmigrations.status.StatusDocument;
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
-	private final MigrationEngine engine;
+	private final @Nullable MigrationEngine engine;
 
 	private final boolean downOnUnexpected;
 
@@ -58,11 +60,12 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
 	/**
 	 * Create an indicator that also judges the application's other targets (issue #11).
-	 * @param engine the {@code default} target's engine
+	 * @param engine the {@code default} target's engine, or {@code null} when
+	 * {@code spring.liquibase.enabled=false} removed it and only other targets remain
 	 * @param downOnUnexpected whether unexpected changesets make it {@code DOWN}
 	 * @param targets the other targets' statuses by id
 	 */
-	public MigrationsHealthIndicator(MigrationEngine engine, boolean downOnUnexpected,
+	public MigrationsHealthIndicator(@Nullable MigrationEngine engine, boolean downOnUnexpected,
 			Supplier<Map<String, MigrationStatus>> targets) {
 		super("Migrations health check failed");
 		this.engine = engine;
@@ -72,7 +75,13 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		MigrationStatus status = this.engine.status();
+		MigrationEngine engine = this.engine;
+		if (engine == null) {
+			TargetsSummary summary = TargetsSummary.of(this.targets.get(), this.downOnUnexpected);
+			builder.status(status(summary.worst(MigrationReadiness.READY))).withDetail("targets", summary.toMap(10));
+			return;
+		}
+		MigrationStatus status = engine.status();
 		MigrationReadiness readiness = MigrationReadiness.of(status, this.downOnUnexpected);
 		StatusDocument document = StatusDocument.of(StatusDocument.DEFAULT_TARGET, status, this.downOnUnexpected);
 		Map<String, MigrationStatus> targets = this.targets.get();
@@ -82,11 +91,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			verdict = summary.worst(readiness);
 			builder.withDetail("targets", summary.toMap(10));
 		}
-		builder.status(switch (verdict) {
-			case READY -> Status.UP;
-			case WAITING -> Status.OUT_OF_SERVICE;
-			case BLOCKED -> Status.DOWN;
-		});
+		builder.status(status(verdict));
 		builder.withDetail("state", document.state())
 			.withDetail("applied", document.applied())
 			.withDetail("pending", document.pending())
@@ -112,6 +117,14 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 				&& status.checkedAt() != null) {
 			builder.withDetail("reason", "Changesets are pending and this application did not apply them");
 		}
+	}
+
+	private static Status status(MigrationReadiness verdict) {
+		return switch (verdict) {
+			case READY -> Status.UP;
+			case WAITING -> Status.OUT_OF_SERVICE;
+			case BLOCKED -> Status.DOWN;
+		};
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
+import io.bootmigrations.autoconfigure.properties.RevisionProperties;
 import io.bootmigrations.command.DeveloperOptions;
 import io.bootmigrations.command.MigrationCommandRunner;
 import io.bootmigrations.engine.MigrationEngine;
@@ -46,14 +47,15 @@ public final class MigrationCommandAutoConfiguration {
 	@Bean
 	MigrationCommandRunner migrationCommandRunner(ObjectProvider<MigrationEngine> engine,
 			MigrationsProperties properties, ApplicationContext context, ObjectProvider<TargetEngines> targets) {
-		MigrationsProperties.Revision revision = properties.getRevision();
+		RevisionProperties revision = properties.getRevision();
 		return new MigrationCommandRunner(engine.getIfAvailable(), String.valueOf(properties.getCommand()),
 				properties.getTarget(), properties.getOutput().name().toLowerCase(Locale.ROOT), context,
 				MigrationCommandRunner.resultStream(), System.err, System::exit)
 			.withOptions(new DeveloperOptions(properties.getMessage(), properties.isVerbose(),
 					properties.isAutogenerate(), revision.getDirectory(), revision.getAuthor()))
 			.withEntityCheck(properties.getCheck().isEntities())
-			.withTargets(() -> MigrationTargetsConfiguration.engines(targets.getIfAvailable()), properties.getOnly());
+			.withTargets(() -> MigrationTargetsConfiguration.engines(targets.getIfAvailable()), properties.getOnly(),
+					properties.getParallelism());
 	}
 
 }

@@ -17,9 +17,7 @@
 package io.bootmigrations.autoconfigure;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,16 +27,17 @@ import org.springframework.context.SmartLifecycle;
 
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
+import io.bootmigrations.engine.MigrationScheduler;
 import io.bootmigrations.engine.MigrationState;
 
 /**
  * Re-reads the applied changesets on an interval
  * ({@code migrations.status.refresh-interval}) so that the status snapshot notices what
- * other deployments did to the database. Runs on a daemon thread that starts and stops
- * with the application context; skips a round while a migration is under way. Without an
- * interval it does nothing. (The bean always exists rather than being conditional on the
- * property: a condition would see {@code MIGRATIONS_STATUS_REFRESH_INTERVAL} in the
- * environment while binding would not.)
+ * other deployments did to the database. A task of the starter's
+ * {@link MigrationScheduler} that starts and stops with the application context; skips a
+ * round while a migration is under way. Without an interval it does nothing. (The bean
+ * always exists rather than being conditional on the property: a condition would see
+ * {@code MIGRATIONS_STATUS_REFRESH_INTERVAL} in the environment while binding would not.)
  */
 class MigrationStatusRefresher implements SmartLifecycle {
 
@@ -48,28 +47,23 @@ class MigrationStatusRefresher implements SmartLifecycle {
 
 	private final @Nullable Duration interval;
 
-	private @Nullable ScheduledExecutorService executor;
+	private final MigrationScheduler scheduler;
+
+	private @Nullable ScheduledFuture<?> task;
 
 	private volatile boolean lastFailed;
 
-	MigrationStatusRefresher(MigrationEngine engine, @Nullable Duration interval) {
+	MigrationStatusRefresher(MigrationEngine engine, @Nullable Duration interval, MigrationScheduler scheduler) {
 		this.engine = engine;
 		this.interval = interval;
+		this.scheduler = scheduler;
 	}
 
 	@Override
 	public synchronized void start() {
-		if (this.interval == null) {
-			return;
+		if (this.interval != null && this.task == null) {
+			this.task = this.scheduler.withFixedDelay(this::refresh, this.interval);
 		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "migrations-refresh");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long millis = this.interval.toMillis();
-		executor.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
-		this.executor = executor;
 	}
 
 	void refresh() {
@@ -94,15 +88,15 @@ class MigrationStatusRefresher implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
-		if (this.executor != null) {
-			this.executor.shutdownNow();
-			this.executor = null;
+		if (this.task != null) {
+			this.task.cancel(false);
+			this.task = null;
 		}
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return this.executor != null;
+		return this.task != null;
 	}
 
 }

@@ -16,10 +16,11 @@
 
 package io.bootmigrations.autoconfigure;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -36,13 +37,20 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
+import io.bootmigrations.autoconfigure.properties.Execution;
+import io.bootmigrations.autoconfigure.properties.Mode;
+import io.bootmigrations.autoconfigure.properties.OnFailure;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
+import io.bootmigrations.engine.MigrationScheduler;
+import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.MigrationStatus;
+import io.bootmigrations.engine.fastpath.ChangeLogHistory;
+import io.bootmigrations.engine.fastpath.FastPathBatch;
 import io.bootmigrations.targets.TargetDefinition;
 import io.bootmigrations.targets.TargetEngineFactory;
-import io.bootmigrations.targets.TargetEngines;
 import io.bootmigrations.targets.TargetEngines.TargetsCustomizer;
+import io.bootmigrations.targets.TargetEngines;
 import io.bootmigrations.targets.TargetListenerFactory;
 import io.bootmigrations.targets.TargetProperties;
 import io.bootmigrations.targets.TargetsInitializer;
@@ -59,18 +67,32 @@ class MigrationTargetsConfiguration {
 	TargetEngines migrationTargets(ObjectProvider<MigrationEngine> migrationEngine, MigrationsProperties properties,
 			ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<TargetListenerFactory> targetListeners, ObjectProvider<DataSource> dataSource,
-			BeanFactory beanFactory, ObjectProvider<TargetsCustomizer> customizers) {
-		TargetEngineFactory factory = (target) -> {
-			AtomicReference<@Nullable MigrationEngine> created = new AtomicReference<>();
-			List<MigrationListener> engineListeners = new ArrayList<>(
-					listeners.orderedStream().filter(MigrationTargetsConfiguration::sharedByTargets).toList());
-			targetListeners.orderedStream()
-				.forEach((factoryOfListener) -> engineListeners
-					.add(factoryOfListener.create(target.id(), () -> statusOf(created.get()))));
-			MigrationEngine engine = MigrationsAutoConfiguration.engine(target.dataSource(), target.settings(),
-					resourceLoader, engineListeners, properties);
-			created.set(engine);
-			return engine;
+			BeanFactory beanFactory, ObjectProvider<TargetsCustomizer> customizers,
+			MigrationScheduler migrationScheduler) {
+		FastPathBatch fastPaths = MigrationsAutoConfiguration.fastPathBatch(resourceLoader, properties);
+		TargetEngineFactory factory = new TargetEngineFactory() {
+
+			@Override
+			public List<MigrationListener> listeners(String id, Supplier<MigrationStatus> status) {
+				List<MigrationListener> engineListeners = new ArrayList<>(
+						listeners.orderedStream().filter(MigrationTargetsConfiguration::sharedByTargets).toList());
+				targetListeners.orderedStream()
+					.forEach((factoryOfListener) -> engineListeners.add(factoryOfListener.create(id, status::get)));
+				return engineListeners;
+			}
+
+			@Override
+			public MigrationEngine create(TargetDefinition target, List<MigrationListener> engineListeners) {
+				return MigrationsAutoConfiguration.engine(target.dataSource(), target.settings(), resourceLoader,
+						engineListeners, properties, migrationScheduler);
+			}
+
+			@Override
+			public Map<String, ChangeLogHistory> upToDate(Connection connection,
+					Map<String, MigrationSettings> schemas) {
+				return (fastPaths != null) ? fastPaths.check(connection, schemas) : Map.of();
+			}
+
 		};
 		TargetEngines targets = new TargetEngines(factory, migrationEngine::getIfAvailable, properties.getParallelism(),
 				properties.getStartup().getWaitForDatabase());
@@ -87,10 +109,9 @@ class MigrationTargetsConfiguration {
 	TargetsInitializer migrationTargetsInitializer(TargetEngines migrationTargets, MigrationsProperties properties) {
 		// runs after the 'liquibase' bean (the default target): see
 		// TargetsInitializerDetector
-		return new TargetsInitializer(migrationTargets, properties.getMode() == MigrationsProperties.Mode.OFF,
-				properties.getMode() == MigrationsProperties.Mode.VALIDATE,
-				properties.getOnFailure() == MigrationsProperties.OnFailure.FAIL,
-				properties.getExecution() == MigrationsProperties.Execution.BACKGROUND);
+		return new TargetsInitializer(migrationTargets, properties.getMode() == Mode.OFF,
+				properties.getMode() == Mode.VALIDATE, properties.getOnFailure() == OnFailure.FAIL,
+				properties.getExecution() == Execution.BACKGROUND);
 	}
 
 	/**
@@ -99,10 +120,6 @@ class MigrationTargetsConfiguration {
 	 */
 	private static boolean sharedByTargets(MigrationListener listener) {
 		return !listener.getClass().getName().equals("io.bootmigrations.actuate.MigrationMetrics");
-	}
-
-	private static @Nullable MigrationStatus statusOf(@Nullable MigrationEngine engine) {
-		return (engine != null) ? engine.status() : null;
 	}
 
 	private static void register(TargetEngines targets, String name, TargetProperties target,
@@ -190,6 +207,14 @@ class MigrationTargetsConfiguration {
 	 */
 	static Map<String, MigrationEngine> engines(@Nullable TargetEngines targets) {
 		return (targets != null && targets.hasTargets()) ? targets.engines() : Map.of();
+	}
+
+	/**
+	 * A target's engine (built now if needed), {@code null} without targets or for an
+	 * unknown id.
+	 */
+	static @Nullable MigrationEngine engine(@Nullable TargetEngines targets, String id) {
+		return (targets != null && targets.hasTargets()) ? targets.engine(id) : null;
 	}
 
 }

@@ -61,18 +61,22 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
+import io.bootmigrations.autoconfigure.properties.LintProperties.OnBoot;
+import io.bootmigrations.autoconfigure.properties.PostgresqlProperties;
+import io.bootmigrations.autoconfigure.properties.SessionProperties;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationListener;
+import io.bootmigrations.engine.MigrationScheduler;
 import io.bootmigrations.engine.MigrationSettings;
-import io.bootmigrations.engine.Safeguards;
-import io.bootmigrations.engine.SessionTimeouts;
 import io.bootmigrations.engine.ProgressLogger;
 import io.bootmigrations.engine.RunInterceptor;
+import io.bootmigrations.engine.Safeguards;
+import io.bootmigrations.engine.SessionTimeouts;
+import io.bootmigrations.engine.fastpath.FastPath;
+import io.bootmigrations.engine.fastpath.FastPathBatch;
 import io.bootmigrations.guard.PostgresLockGuard;
 import io.bootmigrations.lint.LintOnBoot;
 import io.bootmigrations.lint.Linter;
-import io.bootmigrations.autoconfigure.MigrationsProperties.Lint.OnBoot;
-import io.bootmigrations.engine.fastpath.FastPath;
 import io.bootmigrations.targets.TargetEngines;
 
 /**
@@ -85,11 +89,13 @@ import io.bootmigrations.targets.TargetEngines;
  * The map of features: the {@link MigrationEngine} does the work; the
  * {@link MigrationsInitializer} runs it on boot (in the background if asked, and
  * surviving a failure if asked); a {@link ProgressLogger} reports long runs;
- * {@link MigrationStatusRefresher} re-reads the database's history on an interval. The
- * actuator endpoint, health indicator and metrics are configured by
- * {@link MigrationsEndpointAutoConfiguration}, {@link MigrationsHealthAutoConfiguration}
- * (whose indicator, a member of the readiness group, is how readiness follows migrations)
- * and {@link MigrationsMetricsAutoConfiguration}.
+ * {@link MigrationStatusRefresher} re-reads the database's history on an interval; both,
+ * and the PostgreSQL lock guard, run their periodic work on the one
+ * {@link MigrationScheduler}. The actuator endpoint, health indicator and metrics are
+ * configured by {@link MigrationsEndpointAutoConfiguration},
+ * {@link MigrationsHealthAutoConfiguration} (whose indicator, a member of the readiness
+ * group, is how readiness follows migrations) and
+ * {@link MigrationsMetricsAutoConfiguration}.
  */
 @AutoConfiguration(before = LiquibaseAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({ SpringLiquibase.class, DatabaseChange.class })
@@ -109,11 +115,21 @@ public final class MigrationsAutoConfiguration {
 			@LiquibaseDataSource ObjectProvider<DataSource> liquibaseDataSource, LiquibaseProperties liquibase,
 			ObjectProvider<LiquibaseConnectionDetails> connectionDetails, ResourceLoader resourceLoader,
 			ObjectProvider<MigrationListener> listeners, MigrationsProperties properties,
-			ObjectProvider<Customizer<?>> customizers) {
+			ObjectProvider<Customizer<?>> customizers, MigrationScheduler migrationScheduler) {
 		DataSource migrationDataSource = migrationDataSource(liquibaseDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails.getIfAvailable(() -> fromProperties(liquibase)));
 		return engine(migrationDataSource, settings(liquibase, customizer(customizers)), resourceLoader,
-				listeners.orderedStream().toList(), properties);
+				listeners.orderedStream().toList(), properties, migrationScheduler);
+	}
+
+	/**
+	 * The starter's one scheduler (progress log, status refresh, the lock guard's watch
+	 * of blocking sessions), closed with the context. A type of its own: the
+	 * application's {@code TaskScheduler} (Boot's or its own) stays the application's.
+	 */
+	@Bean
+	MigrationScheduler migrationScheduler() {
+		return new MigrationScheduler();
 	}
 
 	/**
@@ -121,13 +137,25 @@ public final class MigrationsAutoConfiguration {
 	 * {@code default} target and every other target (issue #11).
 	 */
 	static MigrationEngine engine(DataSource dataSource, MigrationSettings settings, ResourceLoader resourceLoader,
-			List<MigrationListener> listeners, MigrationsProperties properties) {
+			List<MigrationListener> listeners, MigrationsProperties properties, MigrationScheduler scheduler) {
 		ResourceLoader fixed = withFixedClassLoader(resourceLoader);
 		MigrationEngine engine = new MigrationEngine(dataSource, settings, new SpringResourceAccessor(fixed), listeners,
 				safeguards(properties), properties.getFastPath().isEnabled() ? new FastPath(settings, fixed) : null,
-				interceptors(properties, dataSource));
+				interceptors(properties, dataSource, scheduler));
 		engine.setMaskedParameters(properties.getSqlPreview().getMaskedParameters());
 		return engine;
+	}
+
+	/**
+	 * The fast path of a target's tenant schemas, checked together, reading the changelog
+	 * as the engines do; {@code null} when the fast path is off.
+	 */
+	static @Nullable FastPathBatch fastPathBatch(ResourceLoader resourceLoader, MigrationsProperties properties) {
+		if (!properties.getFastPath().isEnabled()) {
+			return null;
+		}
+		ResourceLoader fixed = withFixedClassLoader(resourceLoader);
+		return new FastPathBatch(new SpringResourceAccessor(fixed), fixed);
 	}
 
 	/**
@@ -148,15 +176,16 @@ public final class MigrationsAutoConfiguration {
 	// --- zero-downtime guard rails (issue #13): lint on boot, then the PostgreSQL lock
 	// guard
 
-	static List<RunInterceptor> interceptors(MigrationsProperties properties, DataSource dataSource) {
+	static List<RunInterceptor> interceptors(MigrationsProperties properties, DataSource dataSource,
+			MigrationScheduler scheduler) {
 		List<RunInterceptor> interceptors = new ArrayList<>();
 		OnBoot onBoot = properties.getLint().getOnBoot();
 		if (onBoot != OnBoot.OFF) {
 			interceptors.add(new LintOnBoot(linter(properties), onBoot == OnBoot.FAIL));
 		}
-		MigrationsProperties.Postgresql postgresql = properties.getPostgresql();
+		PostgresqlProperties postgresql = properties.getPostgresql();
 		interceptors.add(new PostgresLockGuard(dataSource, postgresql.getLockTimeout(), postgresql.getLockRetries(),
-				postgresql.getStatementTimeout()));
+				postgresql.getStatementTimeout(), scheduler));
 		return interceptors;
 	}
 
@@ -204,16 +233,18 @@ public final class MigrationsAutoConfiguration {
 	// --- operator view (issue #3): readiness, progress log, status refresh ---
 
 	@Bean
-	ProgressLogger migrationsProgressLogger(ObjectProvider<MigrationEngine> engine) {
-		return new ProgressLogger(() -> engine.getObject().status(), PROGRESS_LOG_INTERVAL);
+	ProgressLogger migrationsProgressLogger(ObjectProvider<MigrationEngine> engine,
+			MigrationScheduler migrationScheduler) {
+		return new ProgressLogger(() -> engine.getObject().status(), PROGRESS_LOG_INTERVAL, migrationScheduler);
 	}
 
 	@Bean
-	MigrationStatusRefresher migrationStatusRefresher(MigrationEngine migrationEngine,
-			MigrationsProperties properties) {
+	MigrationStatusRefresher migrationStatusRefresher(MigrationEngine migrationEngine, MigrationsProperties properties,
+			MigrationScheduler migrationScheduler) {
 		// validated with the other properties (MigrationsProperties#validate) before
 		// anything runs
-		return new MigrationStatusRefresher(migrationEngine, properties.getStatus().getRefreshInterval());
+		return new MigrationStatusRefresher(migrationEngine, properties.getStatus().getRefreshInterval(),
+				migrationScheduler);
 	}
 
 	/**
@@ -253,7 +284,7 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	static Safeguards safeguards(MigrationsProperties properties) {
-		MigrationsProperties.Session session = properties.getSession();
+		SessionProperties session = properties.getSession();
 		return new Safeguards(properties.getLock().getStrategy(), properties.getLock().getWaitTimeout(),
 				properties.getStartup().getWaitForDatabase(),
 				new SessionTimeouts(session.getNetworkTimeout(), session.getKeepalivesIdle(),

@@ -44,7 +44,8 @@ public final class MigrationsEndpointAutoConfiguration {
 	MigrationsEndpoint migrationsEndpoint(MigrationEngine migrationEngine, MigrationsProperties properties,
 			ObjectProvider<DriftCheck> driftCheck, ObjectProvider<TargetEngines> targets) {
 		return new MigrationsEndpoint(migrationEngine, properties.getHealth().isDownOnUnexpected(),
-				driftCheck.getIfAvailable(), () -> MigrationTargetsConfiguration.engines(targets.getIfAvailable()));
+				driftCheck.getIfAvailable(), () -> MigrationTargetsConfiguration.statuses(targets.getIfAvailable()),
+				(id) -> MigrationTargetsConfiguration.engine(targets.getIfAvailable(), id));
 	}
 
 }

@@ -18,6 +18,7 @@ package io.bootmigrations.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -38,18 +39,18 @@ import io.bootmigrations.targets.TargetEngines;
  * (never of liveness) unless {@code management.endpoint.health.group.readiness.include}
  * says otherwise.
  */
-@AutoConfiguration(after = MigrationsAutoConfiguration.class)
+@AutoConfiguration(after = { MigrationsAutoConfiguration.class, MigrationTargetsAutoConfiguration.class })
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(MigrationEngine.class)
 @ConditionalOnEnabledHealthIndicator("migrations")
-@Conditional(OnManagedModeCondition.class)
+@Conditional({ MigrationsHealthAutoConfiguration.OnMigrationsCondition.class, OnManagedModeCondition.class })
 public final class MigrationsHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
-	MigrationsHealthIndicator migrationsHealthIndicator(MigrationEngine migrationEngine,
+	MigrationsHealthIndicator migrationsHealthIndicator(ObjectProvider<MigrationEngine> migrationEngine,
 			MigrationsProperties properties, ObjectProvider<TargetEngines> targets) {
-		return new MigrationsHealthIndicator(migrationEngine, properties.getHealth().isDownOnUnexpected(),
+		return new MigrationsHealthIndicator(migrationEngine.getIfAvailable(),
+				properties.getHealth().isDownOnUnexpected(),
 				() -> MigrationTargetsConfiguration.statuses(targets.getIfAvailable()));
 	}
 
@@ -60,6 +61,28 @@ public final class MigrationsHealthAutoConfiguration {
 		@Bean
 		static ReadinessGroupPostProcessor migrationsReadinessGroupPostProcessor(Environment environment) {
 			return new ReadinessGroupPostProcessor(environment);
+		}
+
+	}
+
+	/**
+	 * Matches when there is something to judge: the {@code default} target's engine, or
+	 * other targets without it ({@code spring.liquibase.enabled=false}).
+	 */
+	static final class OnMigrationsCondition extends AnyNestedCondition {
+
+		OnMigrationsCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(MigrationEngine.class)
+		static final class DefaultTarget {
+
+		}
+
+		@ConditionalOnBean(TargetEngines.class)
+		static final class OtherTargets {
+
 		}
 
 	}

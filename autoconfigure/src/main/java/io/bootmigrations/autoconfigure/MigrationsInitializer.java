@@ -34,12 +34,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.ApplicationListener;
 
-import io.bootmigrations.autoconfigure.MigrationsProperties.Execution;
-import io.bootmigrations.autoconfigure.MigrationsProperties.Mode;
-import io.bootmigrations.autoconfigure.MigrationsProperties.OnFailure;
+import io.bootmigrations.autoconfigure.properties.Execution;
+import io.bootmigrations.autoconfigure.properties.Mode;
+import io.bootmigrations.autoconfigure.properties.OnFailure;
+import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
-import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.ValidationResult;
 

@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import io.bootmigrations.autoconfigure.properties.ScratchProperties;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.schema.DriftCheck;
@@ -76,7 +77,7 @@ public final class MigrationsSchemaAutoConfiguration {
 	}
 
 	static ScratchSpace scratchSpace(MigrationEngine engine, MigrationsProperties properties) {
-		MigrationsProperties.Scratch scratch = properties.getScratch();
+		ScratchProperties scratch = properties.getScratch();
 		if (scratch.getUrl() == null) {
 			return new ScratchSpace(engine.dataSource(), SCRATCH_URL);
 		}

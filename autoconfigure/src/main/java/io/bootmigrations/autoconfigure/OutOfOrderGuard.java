@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.bootmigrations.autoconfigure.MigrationsProperties.OutOfOrder;
+import io.bootmigrations.autoconfigure.properties.OutOfOrder;
 import io.bootmigrations.engine.ChangeSetInfo;
 import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationFailure;

@@ -21,13 +21,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -41,7 +39,6 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.diff.DiffGeneratorFactory;
 import liquibase.diff.DiffResult;
-import liquibase.diff.Difference;
 import liquibase.diff.ObjectDifferences;
 import liquibase.diff.compare.CompareControl;
 import liquibase.diff.output.DiffOutputControl;
@@ -56,12 +53,10 @@ import liquibase.structure.core.Column;
 import liquibase.structure.core.ForeignKey;
 import liquibase.structure.core.Index;
 import liquibase.structure.core.PrimaryKey;
-import liquibase.structure.core.Relation;
 import liquibase.structure.core.Sequence;
 import liquibase.structure.core.Table;
 import liquibase.structure.core.UniqueConstraint;
 import liquibase.ui.LoggerUIService;
-import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.schema.ChangeLogSchema;
@@ -160,29 +155,30 @@ public final class EntityComparison {
 		List<String> differences = new ArrayList<>();
 		List<Column> added = new ArrayList<>();
 		List<Column> dropped = new ArrayList<>();
-		for (DatabaseObject object : sorted(diff.getMissingObjects())) {
-			if (mapped.include(object) && !backing.contains(key(object))) {
-				differences.add(describe(object) + ": in the entities, not in the migrations");
+		for (DatabaseObject object : SchemaObjects.sorted(diff.getMissingObjects())) {
+			if (mapped.include(object) && !backing.contains(SchemaObjects.key(object))) {
+				differences.add(SchemaObjects.describe(object) + ": in the entities, not in the migrations");
 				if (object instanceof Column column) {
 					added.add(column);
 				}
 			}
 		}
-		for (DatabaseObject object : sorted(diff.getUnexpectedObjects())) {
-			if (mapped.includeUnexpected(object, reference, migrated) && !backing.contains(key(object))) {
-				differences.add(describe(object) + ": in the migrations, not in the entities");
+		for (DatabaseObject object : SchemaObjects.sorted(diff.getUnexpectedObjects())) {
+			if (mapped.includeUnexpected(object, reference, migrated) && !backing.contains(SchemaObjects.key(object))) {
+				differences.add(SchemaObjects.describe(object) + ": in the migrations, not in the entities");
 				if (object instanceof Column column) {
 					dropped.add(column);
 				}
 			}
 		}
 		Map<DatabaseObject, ObjectDifferences> changed = diff.getChangedObjects();
-		for (DatabaseObject object : sorted(changed.keySet())) {
-			if (mapped.include(object) && !backing.contains(key(object))) {
-				differences.add(describe(object) + " differs: " + describe(changed.get(object)));
+		for (DatabaseObject object : SchemaObjects.sorted(changed.keySet())) {
+			if (mapped.include(object) && !backing.contains(SchemaObjects.key(object))) {
+				differences
+					.add(SchemaObjects.describe(object) + " differs: " + SchemaObjects.describe(changed.get(object)));
 			}
 		}
-		return new EntityDifferences(differences, changes, renames(added, dropped), notes);
+		return new EntityDifferences(differences, changes, SchemaObjects.renames(added, dropped), notes);
 	}
 
 	/**
@@ -194,21 +190,16 @@ public final class EntityComparison {
 		for (DatabaseSnapshot snapshot : List.of(diff.getReferenceSnapshot(), diff.getComparisonSnapshot())) {
 			snapshot.get(UniqueConstraint.class).forEach((constraint) -> {
 				if (constraint.getBackingIndex() != null) {
-					backing.add(key(constraint.getBackingIndex()));
+					backing.add(SchemaObjects.key(constraint.getBackingIndex()));
 				}
 			});
 			snapshot.get(PrimaryKey.class).forEach((key) -> {
 				if (key.getBackingIndex() != null) {
-					backing.add(key(key.getBackingIndex()));
+					backing.add(SchemaObjects.key(key.getBackingIndex()));
 				}
 			});
 		}
 		return backing;
-	}
-
-	private static String key(DatabaseObject object) {
-		return (object instanceof Index index) ? "index " + index.getRelation().getName() + "." + index.getName() + "("
-				+ names(index.getColumns()) + ")" : describe(object);
 	}
 
 	private static GeneratedChange generated(Change change, Database database) {
@@ -228,27 +219,6 @@ public final class EntityComparison {
 			}
 		}
 		return new GeneratedChange(change, change.getDescription(), sql, rollback);
-	}
-
-	/**
-	 * A dropped and an added column of the same type in one table: likely a renamed
-	 * field, which drop + add would lose the data of.
-	 */
-	private static List<String> renames(List<Column> added, List<Column> dropped) {
-		List<String> renames = new ArrayList<>();
-		List<Column> unmatched = new ArrayList<>(dropped);
-		for (Column column : added) {
-			for (Column old : unmatched) {
-				if (old.getRelation().getName().equalsIgnoreCase(column.getRelation().getName())
-						&& type(old).equalsIgnoreCase(type(column))) {
-					renames.add(new Rename(old.getRelation().getName(), old.getName(), column.getName(), type(column))
-						.toString());
-					unmatched.remove(old);
-					break;
-				}
-			}
-		}
-		return renames;
 	}
 
 	private static void create(DataSource dataSource, String schema, List<String> statements) throws SQLException {
@@ -277,63 +247,6 @@ public final class EntityComparison {
 		return database;
 	}
 
-	static String describe(DatabaseObject object) {
-		if (object instanceof Column column) {
-			return "column " + column.getRelation().getName() + "." + column.getName() + " (" + type(column)
-					+ (Boolean.FALSE.equals(column.isNullable()) ? " not null" : "") + ")";
-		}
-		if (object instanceof PrimaryKey key) {
-			return "primary key " + key.getTable().getName() + "(" + key.getColumnNames() + ")";
-		}
-		if (object instanceof UniqueConstraint constraint) {
-			return "unique constraint " + constraint.getRelation().getName() + "(" + constraint.getColumnNames() + ")";
-		}
-		if (object instanceof Index index) {
-			return (Boolean.TRUE.equals(index.isUnique()) ? "unique index " : "index ") + index.getRelation().getName()
-					+ "(" + names(index.getColumns()) + ")";
-		}
-		if (object instanceof ForeignKey key) {
-			return "foreign key " + key.getForeignKeyTable().getName() + "(" + names(key.getForeignKeyColumns())
-					+ ") -> " + key.getPrimaryKeyTable().getName() + "(" + names(key.getPrimaryKeyColumns()) + ")";
-		}
-		if (object instanceof Sequence) {
-			return "sequence " + object.getName();
-		}
-		return (object instanceof Table) ? "table " + object.getName()
-				: object.getObjectTypeName() + " " + object.getName();
-	}
-
-	private static String type(Column column) {
-		return String.valueOf(column.getType()).replace(" BYTE", "");
-	}
-
-	private static String names(List<Column> columns) {
-		return String.join(", ", columns.stream().map(Column::getName).toList());
-	}
-
-	private static String describe(@Nullable ObjectDifferences differences) {
-		if (differences == null) {
-			return "";
-		}
-		List<String> fields = new ArrayList<>();
-		for (Difference difference : differences.getDifferences()) {
-			fields.add(difference.getField() + " entities '" + value(difference.getReferenceValue()) + "', migrations '"
-					+ value(difference.getComparedValue()) + "'");
-		}
-		Collections.sort(fields);
-		return String.join("; ", fields);
-	}
-
-	private static String value(@Nullable Object value) {
-		return String.valueOf(value).replace(" BYTE", "");
-	}
-
-	private static List<DatabaseObject> sorted(Set<? extends DatabaseObject> objects) {
-		List<DatabaseObject> list = new ArrayList<>(objects);
-		list.sort((a, b) -> describe(a).compareTo(describe(b)));
-		return list;
-	}
-
 	private static String quote(String identifier) {
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
@@ -343,83 +256,6 @@ public final class EntityComparison {
 		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
 		scope.put(AnalyticsArgs.ENABLED.getKey(), false);
 		return Scope.child(scope, work);
-	}
-
-	/**
-	 * A column that may have been renamed.
-	 *
-	 * @param table the table
-	 * @param from the column the entities no longer have
-	 * @param to the column the entities have instead
-	 * @param type their type
-	 */
-	record Rename(String table, String from, String to, String type) {
-
-		@Override
-		public String toString() {
-			return "column " + this.table + "." + this.from + " is dropped and " + this.table + "." + this.to
-					+ " added, both " + this.type + ": if the field was renamed, replace the two changes with a "
-					+ "renameColumn (tableName: " + this.table + ", oldColumnName: " + this.from + ", newColumnName: "
-					+ this.to + ") to keep the data";
-		}
-
-	}
-
-	/**
-	 * Leaves out what no entity maps: unmapped tables and everything on them, and
-	 * sequences the entities do not use.
-	 */
-	private static final class MappedTables implements liquibase.diff.output.ObjectChangeFilter {
-
-		private final Set<String> tables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
-		MappedTables(Set<Table> mapped) {
-			mapped.forEach((table) -> this.tables.add(table.getName()));
-		}
-
-		@Override
-		public boolean includeMissing(DatabaseObject object, Database reference, Database comparison) {
-			return include(object);
-		}
-
-		@Override
-		public boolean includeUnexpected(DatabaseObject object, Database reference, Database comparison) {
-			if (object instanceof Table || object instanceof Sequence) {
-				return false;
-			}
-			return include(object);
-		}
-
-		@Override
-		public boolean includeChanged(DatabaseObject object, ObjectDifferences differences, Database reference,
-				Database comparison) {
-			return include(object);
-		}
-
-		@Override
-		public boolean include(DatabaseObject object) {
-			Relation relation = null;
-			if (object instanceof Table table) {
-				relation = table;
-			}
-			else if (object instanceof Column column) {
-				relation = column.getRelation();
-			}
-			else if (object instanceof PrimaryKey key) {
-				relation = key.getTable();
-			}
-			else if (object instanceof UniqueConstraint constraint) {
-				relation = constraint.getRelation();
-			}
-			else if (object instanceof Index index) {
-				relation = index.getRelation();
-			}
-			else if (object instanceof ForeignKey key) {
-				relation = key.getForeignKeyTable();
-			}
-			return relation == null || this.tables.contains(relation.getName());
-		}
-
 	}
 
 }

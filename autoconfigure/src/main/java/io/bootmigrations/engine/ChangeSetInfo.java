@@ -29,9 +29,36 @@ import org.jspecify.annotations.Nullable;
  * @param description Liquibase's description of the changes, if known
  * @param executedAt when it was applied, for applied changesets
  * @param tag the tag recorded on it, if any
+ * @param execType how {@code DATABASECHANGELOG} records it was applied ({@code EXECUTED},
+ * {@code RERAN}, {@code MARK_RAN}, ...), for applied changesets
  */
 public record ChangeSetInfo(String id, String author, String file, @Nullable String description,
-		@Nullable Instant executedAt, @Nullable String tag) {
+		@Nullable Instant executedAt, @Nullable String tag, @Nullable String execType) {
+
+	/**
+	 * A changeset without a recorded exec type: as the changelog declares it, or applied
+	 * where the exec type does not matter.
+	 * @param id the changeset id
+	 * @param author the changeset author
+	 * @param file the changelog file path the changeset is identified by
+	 * @param description Liquibase's description of the changes, if known
+	 * @param executedAt when it was applied, for applied changesets
+	 * @param tag the tag recorded on it, if any
+	 */
+	public ChangeSetInfo(String id, String author, String file, @Nullable String description,
+			@Nullable Instant executedAt, @Nullable String tag) {
+		this(id, author, file, description, executedAt, tag, null);
+	}
+
+	/**
+	 * Whether the changeset's changes ran on the database: exec type {@code EXECUTED} or
+	 * {@code RERAN}, or none recorded; not {@code MARK_RAN} (recorded as applied without
+	 * running), {@code SKIPPED} or {@code FAILED}.
+	 * @return whether its changes ran
+	 */
+	public boolean changesRan() {
+		return this.execType == null || "EXECUTED".equals(this.execType) || "RERAN".equals(this.execType);
+	}
 
 	/**
 	 * The identifier Liquibase uses in its messages: {@code file::id::author}.

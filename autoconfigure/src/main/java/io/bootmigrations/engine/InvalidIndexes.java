@@ -23,6 +23,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
+
 /**
  * Indexes PostgreSQL marks invalid: left by a {@code CREATE INDEX CONCURRENTLY} that
  * failed or was killed (or one being built right now). Writes keep maintaining such an
@@ -48,7 +50,8 @@ public final class InvalidIndexes {
 	 * @throws SQLException if the catalog cannot be read
 	 */
 	public static List<String> find(Connection connection) throws SQLException {
-		if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+		if (DatabaseDriver
+			.fromProductName(connection.getMetaData().getDatabaseProductName()) != DatabaseDriver.POSTGRESQL) {
 			return List.of();
 		}
 		List<String> indexes = new ArrayList<>();

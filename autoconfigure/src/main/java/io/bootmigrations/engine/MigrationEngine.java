@@ -132,6 +132,18 @@ public final class MigrationEngine {
 	}
 
 	/**
+	 * Take a status established outside the engine as the one of its boot run, as if
+	 * {@link #migrate()} had published it; ignored once the engine has run. The targets'
+	 * coordinator checks the fast path of a target's tenant schemas together and builds a
+	 * tenant's engine only when something asks for it: that engine starts from the
+	 * up-to-date status found then.
+	 * @param status the status
+	 */
+	public void adopt(MigrationStatus status) {
+		this.runner.adopt(status);
+	}
+
+	/**
 	 * Apply every pending changeset (up to {@code tag}, if the settings name one), or
 	 * nothing through the fast path when nothing changed.
 	 * @return what the run did

@@ -98,6 +98,22 @@ final class MigrationRunner {
 		return this.status;
 	}
 
+	/**
+	 * Take a status established outside the engine as the one of its boot run, if it has
+	 * not run yet.
+	 */
+	void adopt(MigrationStatus status) {
+		this.runLock.lock();
+		try {
+			if (this.status.lastRun() == null && this.status.state() == MigrationState.PENDING) {
+				publish(status);
+			}
+		}
+		finally {
+			this.runLock.unlock();
+		}
+	}
+
 	private void publish(MigrationStatus status) {
 		this.status = status;
 	}

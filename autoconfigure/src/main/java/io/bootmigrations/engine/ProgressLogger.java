@@ -17,10 +17,7 @@
 package io.bootmigrations.engine;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -30,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Logs the progress of long runs every interval while a run is under way: changesets done
  * out of how many, and the changeset being applied. A run shorter than the interval logs
- * nothing here; the engine's summary line says what it did. The timer thread is a daemon
- * that exists only while a run is under way.
+ * nothing here; the engine's summary line says what it did. Logs from the starter's one
+ * {@link MigrationScheduler}, on which it has a task only while a run is under way.
  */
 public class ProgressLogger implements MigrationListener {
 
@@ -41,7 +38,7 @@ public class ProgressLogger implements MigrationListener {
 
 	private final Duration interval;
 
-	private @Nullable ScheduledExecutorService executor;
+	private final MigrationScheduler scheduler;
 
 	private @Nullable ScheduledFuture<?> task;
 
@@ -49,10 +46,12 @@ public class ProgressLogger implements MigrationListener {
 	 * Create a progress logger.
 	 * @param status the engine's current status
 	 * @param interval how often to log while a run is under way
+	 * @param scheduler the scheduler that runs the log
 	 */
-	public ProgressLogger(Supplier<MigrationStatus> status, Duration interval) {
+	public ProgressLogger(Supplier<MigrationStatus> status, Duration interval, MigrationScheduler scheduler) {
 		this.status = status;
 		this.interval = interval;
+		this.scheduler = scheduler;
 	}
 
 	@Override
@@ -61,14 +60,7 @@ public class ProgressLogger implements MigrationListener {
 		if (total == 0) {
 			return;
 		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "migrations-progress");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.executor = executor;
-		long millis = this.interval.toMillis();
-		this.task = executor.scheduleAtFixedRate(() -> log(operation), millis, millis, TimeUnit.MILLISECONDS);
+		this.task = this.scheduler.atFixedRate(() -> log(operation), this.interval);
 	}
 
 	@Override
@@ -91,10 +83,6 @@ public class ProgressLogger implements MigrationListener {
 		if (this.task != null) {
 			this.task.cancel(false);
 			this.task = null;
-		}
-		if (this.executor != null) {
-			this.executor.shutdownNow();
-			this.executor = null;
 		}
 	}
 

@@ -24,9 +24,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 import javax.sql.DataSource;
 
@@ -34,12 +32,15 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.bootmigrations.engine.MigrationScheduler;
+
 /**
  * Samples, on a connection of its own, which sessions block the migration connection
  * while a change runs ({@code pg_blocking_pids}), so that a lock timeout can name who
  * held the lock: once the migration's statement gave up, the wait and with it the answer
  * are gone. Opens its connection only when a change runs longer than one sampling
- * interval; never logs query text (it may hold data).
+ * interval; never logs query text (it may hold data). Samples on the starter's
+ * {@link MigrationScheduler}, from construction until {@link #close()}.
  */
 final class BlockerWatch implements AutoCloseable {
 
@@ -53,24 +54,22 @@ final class BlockerWatch implements AutoCloseable {
 
 	private final int migrationPid;
 
-	private final ScheduledExecutorService scheduler;
+	private final @Nullable ScheduledFuture<?> sampling;
 
 	private volatile boolean watching;
 
 	private volatile @Nullable String blockers;
 
+	// guarded by this: sample() and close() never overlap
 	private @Nullable Connection connection;
 
-	BlockerWatch(DataSource dataSource, int migrationPid, Duration interval) {
+	private boolean closed;
+
+	BlockerWatch(DataSource dataSource, int migrationPid, Duration interval, MigrationScheduler scheduler) {
 		this.dataSource = dataSource;
 		this.migrationPid = migrationPid;
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "migrations-lock-watch");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long millis = Math.max(interval.toMillis(), 50);
-		this.scheduler.scheduleWithFixedDelay(this::sample, millis, millis, TimeUnit.MILLISECONDS);
+		this.sampling = scheduler.withFixedDelay(this::sample,
+				(interval.toMillis() < 50) ? Duration.ofMillis(50) : interval);
 	}
 
 	/** A change starts: forget the blockers of the one before. */
@@ -92,8 +91,8 @@ final class BlockerWatch implements AutoCloseable {
 		return this.blockers;
 	}
 
-	private void sample() {
-		if (!this.watching) {
+	private synchronized void sample() {
+		if (!this.watching || this.closed) {
 			return;
 		}
 		try {
@@ -131,13 +130,15 @@ final class BlockerWatch implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.scheduler.shutdownNow();
-		try {
-			this.scheduler.awaitTermination(5, TimeUnit.SECONDS);
+		if (this.sampling != null) {
+			// interrupts a sample waiting for a connection; one under way ends first
+			this.sampling.cancel(true);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		closeConnection();
+	}
+
+	private synchronized void closeConnection() {
+		this.closed = true;
 		if (this.connection != null) {
 			try {
 				this.connection.close();

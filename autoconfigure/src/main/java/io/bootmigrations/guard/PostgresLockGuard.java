@@ -38,6 +38,7 @@ import org.springframework.core.retry.Retryable;
 import io.bootmigrations.engine.ChangeSetInfo;
 import io.bootmigrations.engine.MigrationException;
 import io.bootmigrations.engine.MigrationFailure;
+import io.bootmigrations.engine.MigrationScheduler;
 import io.bootmigrations.engine.RunContext;
 import io.bootmigrations.engine.RunInterceptor;
 
@@ -73,6 +74,8 @@ public final class PostgresLockGuard implements RunInterceptor {
 
 	private final Duration firstBackoff;
 
+	private final MigrationScheduler scheduler;
+
 	/**
 	 * Create a guard.
 	 * @param dataSource where the guard opens a connection of its own to see who blocks
@@ -81,14 +84,15 @@ public final class PostgresLockGuard implements RunInterceptor {
 	 * retries
 	 * @param retries how many times a changeset that gave up is run again
 	 * @param statementTimeout how long a statement may run, or {@code null} for no limit
+	 * @param scheduler the scheduler that samples the sessions blocking a change
 	 */
 	public PostgresLockGuard(DataSource dataSource, Duration lockTimeout, int retries,
-			@Nullable Duration statementTimeout) {
-		this(dataSource, lockTimeout, retries, statementTimeout, FIRST_BACKOFF);
+			@Nullable Duration statementTimeout, MigrationScheduler scheduler) {
+		this(dataSource, lockTimeout, retries, statementTimeout, FIRST_BACKOFF, scheduler);
 	}
 
 	PostgresLockGuard(DataSource dataSource, Duration lockTimeout, int retries, @Nullable Duration statementTimeout,
-			Duration firstBackoff) {
+			Duration firstBackoff, MigrationScheduler scheduler) {
 		if (lockTimeout.isNegative() || retries < 0
 				|| statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.isZero())) {
 			throw new IllegalArgumentException("Invalid guard: lock-timeout " + lockTimeout + ", lock-retries "
@@ -99,6 +103,7 @@ public final class PostgresLockGuard implements RunInterceptor {
 		this.retries = lockTimeout.isZero() ? 0 : retries;
 		this.statementTimeout = statementTimeout;
 		this.firstBackoff = firstBackoff;
+		this.scheduler = scheduler;
 	}
 
 	@Override
@@ -108,7 +113,7 @@ public final class PostgresLockGuard implements RunInterceptor {
 			return work.run();
 		}
 		Duration interval = Duration.ofMillis(Math.min(1000, Math.max(50, this.lockTimeout.toMillis() / 4)));
-		try (BlockerWatch watch = new BlockerWatch(this.dataSource, backendPid(run), interval)) {
+		try (BlockerWatch watch = new BlockerWatch(this.dataSource, backendPid(run), interval, this.scheduler)) {
 			SessionLimits limits = new SessionLimits(run.connection(), this.lockTimeout, this.statementTimeout, watch);
 			run.addListener(limits);
 			try {

@@ -19,7 +19,6 @@ package io.bootmigrations.schema;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,9 @@ import liquibase.changelog.ChangeSet;
 import liquibase.resource.ResourceAccessor;
 import org.jspecify.annotations.Nullable;
 
+import io.bootmigrations.engine.ChangeSetInfo;
 import io.bootmigrations.engine.MigrationSettings;
+import io.bootmigrations.engine.fastpath.ChangeLogHistory;
 
 /**
  * Compares the live schema with the schema that the applied changesets produce: replays
@@ -95,7 +96,7 @@ public final class DriftCheck {
 	public DriftReport check() {
 		Instant checkedAt = Instant.now();
 		String schema;
-		List<Applied> applied;
+		List<ChangeSetInfo> applied;
 		SchemaSnapshot live;
 		try (Connection connection = this.dataSource.getConnection()) {
 			schema = (this.settings.defaultSchema() != null) ? this.settings.defaultSchema() : connection.getSchema();
@@ -114,8 +115,8 @@ public final class DriftCheck {
 						this.resourceAccessor)) {
 			Map<String, ChangeSet> byKey = replay.byKey();
 			int replayed = 0;
-			for (Applied record : applied) {
-				ChangeSet changeSet = byKey.get(ChangeLogReplay.key(record.file, record.id, record.author));
+			for (ChangeSetInfo record : applied) {
+				ChangeSet changeSet = byKey.get(ChangeLogReplay.key(record.file(), record.id(), record.author()));
 				if (changeSet == null) {
 					notes.add("applied changeset " + record + " is not in the changelog: what it made shows up as "
 							+ "in the database, not in the migrations");
@@ -151,24 +152,21 @@ public final class DriftCheck {
 		}
 	}
 
-	private List<Applied> readApplied(Connection connection, String schema) throws SQLException {
-		String historySchema = (this.settings.liquibaseSchema() != null) ? this.settings.liquibaseSchema() : schema;
-		String table = (this.settings.changeLogTable() != null) ? this.settings.changeLogTable() : "databasechangelog";
-		List<Applied> applied = new ArrayList<>();
+	/**
+	 * The applied changesets whose changes ran, in the order they ran, read through the
+	 * one reader of the history table.
+	 */
+	private List<ChangeSetInfo> readApplied(Connection connection, String schema) throws SQLException {
+		String historySchema = (this.settings.historySchema() != null) ? this.settings.historySchema() : schema;
+		String table = this.settings.changeLogTableName();
 		if (!exists(connection, historySchema, table)) {
-			return applied;
+			return List.of();
 		}
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT id, author, filename, exectype FROM " + historySchema
-						+ "." + table + " ORDER BY orderexecuted, dateexecuted")) {
-			while (rs.next()) {
-				String execType = rs.getString(4);
-				if (execType == null || execType.equals("EXECUTED") || execType.equals("RERAN")) {
-					applied.add(new Applied(rs.getString(1), rs.getString(2), rs.getString(3)));
-				}
-			}
-		}
-		return applied;
+		return ChangeLogHistory.read(connection, historySchema + "." + table)
+			.applied()
+			.stream()
+			.filter(ChangeSetInfo::changesRan)
+			.toList();
 	}
 
 	private static boolean exists(Connection connection, String schema, String table) throws SQLException {
@@ -177,15 +175,6 @@ public final class DriftCheck {
 					null)) {
 			return rs.next();
 		}
-	}
-
-	private record Applied(String id, String author, String file) {
-
-		@Override
-		public String toString() {
-			return this.file + "::" + this.id + "::" + this.author;
-		}
-
 	}
 
 }

@@ -27,6 +27,8 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
+
 /**
  * The shape of one PostgreSQL schema: tables, columns (type, nullability, default),
  * indexes, primary key, unique, foreign key and check constraints, views and sequences,
@@ -91,9 +93,10 @@ public final class SchemaSnapshot {
 	 * @throws SQLException if the catalog could not be read
 	 */
 	public static SchemaSnapshot of(Connection connection, String schema, ObjectFilter filter) throws SQLException {
-		if (!"PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
-			throw new UnsupportedOperationException("Schema snapshots support PostgreSQL only; this database is "
-					+ connection.getMetaData().getDatabaseProductName() + ".");
+		String product = connection.getMetaData().getDatabaseProductName();
+		if (DatabaseDriver.fromProductName(product) != DatabaseDriver.POSTGRESQL) {
+			throw new UnsupportedOperationException(
+					"Schema snapshots support PostgreSQL only; this database is " + product + ".");
 		}
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);

@@ -36,6 +36,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.datasource.AbstractDriverBasedDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -227,7 +228,7 @@ public final class ScratchSpace {
 
 	private void requirePostgres(Connection connection) throws SQLException {
 		String product = connection.getMetaData().getDatabaseProductName();
-		if (!"PostgreSQL".equals(product)) {
+		if (DatabaseDriver.fromProductName(product) != DatabaseDriver.POSTGRESQL) {
 			throw new IllegalStateException("Scratch databases need PostgreSQL, but the server is " + product
 					+ ": drift and verify-rollbacks support PostgreSQL only (" + this.setting + " may point to a "
 					+ "PostgreSQL server for the scratch databases, but the schema compared must be PostgreSQL too).");

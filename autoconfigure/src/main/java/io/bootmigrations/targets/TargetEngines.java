@@ -16,8 +16,6 @@
 
 package io.bootmigrations.targets;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,13 +23,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -39,13 +31,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
+import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.JdbcUrls;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
-import io.bootmigrations.engine.Failures;
 import io.bootmigrations.engine.MigrationFailure;
 import io.bootmigrations.engine.MigrationStatus;
-import io.bootmigrations.engine.RunReport;
 
 /**
  * Every migration target of the application: the {@code default} one (the application's
@@ -57,8 +48,14 @@ import io.bootmigrations.engine.RunReport;
  * <p>
  * Targets are registered first ({@link #register}, {@link #registerTenants},
  * {@link #addSchemas}), then {@link #prepare() prepared} all together before anything is
- * migrated: every DataSource is reached, schema queries run, names checked, missing
- * schemas created. Bad input therefore fails before any target is migrated.
+ * migrated (see {@link TargetDeclarations}): bad input fails before any target is
+ * migrated. On boot the tenant schemas of a target are first checked together
+ * ({@code FastPathBatch}: one connection, a few queries, the changelog's files read
+ * once); a tenant whose fingerprint matches exactly is up to date without an engine,
+ * which is built only when something asks for it ({@link #engine(String)},
+ * {@link #engines()}).
+ *
+ * @since 0.1.0
  */
 public final class TargetEngines {
 
@@ -67,21 +64,16 @@ public final class TargetEngines {
 
 	private static final Log logger = LogFactory.getLog(TargetEngines.class);
 
-	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
-
 	private final TargetEngineFactory factory;
 
 	private final Supplier<@Nullable MigrationEngine> defaultEngine;
 
 	private final int parallelism;
 
-	private final Duration waitForDatabase;
+	private final TargetDeclarations declarations;
 
-	/** Every declared target by name: plain targets and tenant templates. */
-	private final Map<String, Declared> declared = new LinkedHashMap<>();
-
-	/** Engines by id, in registration order. */
-	private final Map<String, MigrationEngine> engines = new LinkedHashMap<>();
+	/** Prepared targets by id, in registration order. */
+	private final Map<String, Target> targets = new LinkedHashMap<>();
 
 	/**
 	 * Create the targets.
@@ -95,7 +87,7 @@ public final class TargetEngines {
 		this.factory = factory;
 		this.defaultEngine = defaultEngine;
 		this.parallelism = Math.max(1, parallelism);
-		this.waitForDatabase = waitForDatabase;
+		this.declarations = new TargetDeclarations(waitForDatabase);
 	}
 
 	// --- registration
@@ -106,7 +98,7 @@ public final class TargetEngines {
 	 * @throws IllegalStateException if the name is taken or invalid
 	 */
 	public synchronized void register(TargetDefinition target) {
-		declare(target, null, null);
+		this.declarations.declare(target, null, null);
 	}
 
 	/**
@@ -117,7 +109,7 @@ public final class TargetEngines {
 	 */
 	public synchronized void registerTenants(TargetDefinition template, Collection<String> schemas,
 			@Nullable String schemasQuery) {
-		declare(template, new ArrayList<>(schemas), schemasQuery);
+		this.declarations.declare(template, new ArrayList<>(schemas), schemasQuery);
 	}
 
 	/**
@@ -127,33 +119,7 @@ public final class TargetEngines {
 	 * @param schemas the schemas to add
 	 */
 	public synchronized void addSchemas(String target, Collection<String> schemas) {
-		tenantTarget(target).schemas.addAll(schemas);
-	}
-
-	private void declare(TargetDefinition target, @Nullable List<String> schemas, @Nullable String schemasQuery) {
-		String name = target.name();
-		if (!NAME.matcher(name).matches()) {
-			throw new InvalidConfigurationPropertyValueException("migrations.targets", name,
-					"A target name uses letters, digits, '-' and '_' only (it is used as name:schema in "
-							+ "--migrations.only)");
-		}
-		if (DEFAULT.equalsIgnoreCase(name) || this.declared.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
-			throw new InvalidConfigurationPropertyValueException("migrations.targets." + name, name,
-					"Duplicate target name '" + name + "'"
-							+ (DEFAULT.equalsIgnoreCase(name)
-									? ": 'default' is the application's own DataSource with spring.liquibase.*" : "")
-							+ "; give every target a name of its own");
-		}
-		this.declared.put(name, new Declared(target, schemas, schemasQuery));
-	}
-
-	private Declared tenantTarget(String target) {
-		Declared declared = this.declared.get(target);
-		if (declared == null || declared.schemas == null) {
-			throw new IllegalArgumentException("No tenant target '" + target + "': declare migrations.targets." + target
-					+ ".schemas or .schemas-query, or register it with registerTenants");
-		}
-		return declared;
+		this.declarations.addSchemas(target, schemas);
 	}
 
 	// --- preparation: all bad input fails here, before anything is migrated
@@ -166,29 +132,14 @@ public final class TargetEngines {
 	 * bad input
 	 */
 	public synchronized void check() {
-		for (Declared declared : this.declared.values()) {
-			try (Connection connection = connect(declared)) {
-				if (declared.schemas != null) {
-					checkNames(declared, connection, declared.schemas, "schemas");
-				}
-			}
-			catch (SQLException ex) {
-				throw unreachable(declared, ex);
-			}
-		}
-	}
-
-	private static InvalidConfigurationPropertyValueException unreachable(Declared declared, SQLException ex) {
-		return new InvalidConfigurationPropertyValueException("migrations.targets." + declared.definition.name(),
-				declared.definition.name(),
-				"Target '" + declared.definition.name() + "' cannot be reached (check its url, user and password, "
-						+ "or data-source): " + JdbcUrls.sanitize(String.valueOf(ex.getMessage())));
+		this.declarations.check();
 	}
 
 	/**
 	 * Reach every declared target's database, run the schema queries, check the schema
-	 * names, create missing schemas and create an engine per target and schema. Nothing
-	 * is migrated. Targets prepared before are left as they are.
+	 * names, create missing schemas and prepare every target and schema (its engine is
+	 * built when needed). Nothing is migrated. Targets prepared before are left as they
+	 * are.
 	 * @throws InvalidConfigurationPropertyValueException naming the property of the first
 	 * bad input
 	 */
@@ -202,158 +153,57 @@ public final class TargetEngines {
 	 * {@code validate} mode, which change nothing)
 	 */
 	public synchronized void prepare(boolean createSchemas) {
-		Map<Declared, List<String>> tenants = new LinkedHashMap<>();
-		for (Declared declared : this.declared.values()) {
-			try (Connection connection = connect(declared)) {
-				if (declared.schemas != null) {
-					tenants.put(declared, schemasOf(declared, connection, createSchemas));
-				}
-			}
-			catch (SQLException ex) {
-				throw unreachable(declared, ex);
-			}
-		}
-		for (Declared declared : this.declared.values()) {
-			if (declared.schemas == null) {
-				engineFor(declared.definition);
-				continue;
-			}
-			List<String> schemas = tenants.get(declared);
-			if (createSchemas && !schemas.isEmpty()) {
-				createSchemas(declared, schemas);
-			}
-			for (String schema : schemas) {
-				engineFor(declared.definition.forSchema(schema));
-			}
-		}
+		this.declarations.prepare(createSchemas).forEach(this::target);
 	}
 
-	private List<String> schemasOf(Declared declared, Connection connection, boolean createSchemas)
-			throws SQLException {
-		List<String> schemas = new ArrayList<>(declared.schemas);
-		String property = "schemas";
-		if (declared.schemasQuery != null) {
-			try {
-				schemas.addAll(TenantSchemas.query(connection, declared.schemasQuery));
-			}
-			catch (SQLException ex) {
-				throw new InvalidConfigurationPropertyValueException(declared.property("schemas-query"),
-						declared.schemasQuery,
-						"The query failed: " + JdbcUrls.sanitize(String.valueOf(ex.getMessage())));
-			}
-			property = "schemas-query";
-		}
-		checkNames(declared, connection, schemas, property);
-		if (!declared.definition.createSchema() && createSchemas) {
-			for (String schema : schemas) {
-				if (!TenantSchemas.exists(connection, schema)) {
-					throw new InvalidConfigurationPropertyValueException(declared.property("create-schemas"), "false",
-							"Target '" + declared.definition.name() + "': schema '" + schema
-									+ "' does not exist; create it or set create-schemas=true");
-				}
-			}
-		}
-		return schemas;
-	}
-
-	private static void checkNames(Declared declared, Connection connection, List<String> schemas, String property)
-			throws SQLException {
-		for (String schema : schemas) {
-			String problem = TenantSchemas.problem(connection, schema);
-			if (problem != null) {
-				throw new InvalidConfigurationPropertyValueException(declared.property(property), schema,
-						"Target '" + declared.definition.name() + "': " + problem);
-			}
-		}
-		String duplicate = TenantSchemas.duplicate(schemas);
-		if (duplicate != null) {
-			throw new InvalidConfigurationPropertyValueException(declared.property(property), duplicate,
-					"Target '" + declared.definition.name() + "' lists schema '" + duplicate + "' twice");
-		}
-	}
-
-	private void createSchemas(Declared declared, List<String> schemas) {
-		if (!declared.definition.createSchema()) {
-			return;
-		}
-		try (Connection connection = declared.definition.dataSource().getConnection()) {
-			connection.setAutoCommit(true);
-			for (String schema : schemas) {
-				if (!TenantSchemas.exists(connection, schema)) {
-					TenantSchemas.create(connection, schema);
-					logger.info("Migrations: created schema " + schema + " for target " + declared.definition.name());
-				}
-			}
-		}
-		catch (SQLException ex) {
-			throw new InvalidConfigurationPropertyValueException(declared.property("create-schemas"), "true",
-					"Target '" + declared.definition.name() + "': could not create its schemas: "
-							+ JdbcUrls.sanitize(String.valueOf(ex.getMessage())));
-		}
-	}
-
-	/**
-	 * A connection to the target's database, retried for {@code wait-for-database}.
-	 */
-	private Connection connect(Declared declared) throws SQLException {
-		long deadline = System.nanoTime() + this.waitForDatabase.toNanos();
-		while (true) {
-			try {
-				return declared.definition.dataSource().getConnection();
-			}
-			catch (SQLException ex) {
-				if (System.nanoTime() >= deadline) {
-					throw ex;
-				}
-				logger.info("Migrations: target " + declared.definition.name() + " cannot be reached yet, retrying: "
-						+ JdbcUrls.sanitize(String.valueOf(ex.getMessage())));
-				try {
-					Thread.sleep(1000);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					throw ex;
-				}
-			}
-		}
-	}
-
-	private synchronized MigrationEngine engineFor(TargetDefinition target) {
-		return this.engines.computeIfAbsent(target.id(), (id) -> this.factory.create(target));
+	private synchronized Target target(TargetDefinition definition) {
+		return this.targets.computeIfAbsent(definition.id(), (id) -> new Target(definition, this.factory));
 	}
 
 	// --- reading
 
 	/**
-	 * Every target's engine by id, {@code default} first.
+	 * Every target's engine by id, {@code default} first; builds the engines not built
+	 * yet.
 	 * @return the engines
 	 */
-	public synchronized Map<String, MigrationEngine> engines() {
+	public Map<String, MigrationEngine> engines() {
 		Map<String, MigrationEngine> all = new LinkedHashMap<>();
 		MigrationEngine engine = this.defaultEngine.get();
 		if (engine != null) {
 			all.put(DEFAULT, engine);
 		}
-		all.putAll(this.engines);
+		snapshot().forEach((target) -> all.put(target.id(), target.engine()));
 		return all;
 	}
 
 	/**
-	 * The engine of one target.
+	 * The engine of one target, built now if it was not.
 	 * @param id {@code default}, {@code name} or {@code name:schema}
 	 * @return the engine, or {@code null}
 	 */
-	public synchronized @Nullable MigrationEngine engine(String id) {
-		return DEFAULT.equals(id) ? this.defaultEngine.get() : this.engines.get(id);
+	public @Nullable MigrationEngine engine(String id) {
+		if (DEFAULT.equals(id)) {
+			return this.defaultEngine.get();
+		}
+		Target target;
+		synchronized (this) {
+			target = this.targets.get(id);
+		}
+		return (target != null) ? target.engine() : null;
 	}
 
 	/**
-	 * Every target's status snapshot by id, {@code default} first.
+	 * Every target's status snapshot by id, {@code default} first; builds no engine.
 	 * @return the statuses
 	 */
 	public Map<String, MigrationStatus> statuses() {
 		Map<String, MigrationStatus> statuses = new LinkedHashMap<>();
-		engines().forEach((id, engine) -> statuses.put(id, engine.status()));
+		MigrationEngine engine = this.defaultEngine.get();
+		if (engine != null) {
+			statuses.put(DEFAULT, engine.status());
+		}
+		snapshot().forEach((target) -> statuses.put(target.id(), target.status()));
 		return statuses;
 	}
 
@@ -362,53 +212,55 @@ public final class TargetEngines {
 	 * @return whether there are more targets
 	 */
 	public synchronized boolean hasTargets() {
-		return !this.engines.isEmpty() || !this.declared.isEmpty();
+		return !this.targets.isEmpty() || !this.declarations.isEmpty();
+	}
+
+	/**
+	 * How many targets run at once ({@code migrations.parallelism}).
+	 * @return the parallelism
+	 */
+	public int parallelism() {
+		return this.parallelism;
+	}
+
+	private synchronized List<Target> snapshot() {
+		return new ArrayList<>(this.targets.values());
 	}
 
 	// --- running
 
 	/**
 	 * Migrate (or validate) every target other than {@code default} in parallel; wait
-	 * until all finished. A failure of one target does not stop the others.
+	 * until all finished. A failure of one target does not stop the others. Tenants whose
+	 * fast path matches in the batch check are up to date without an engine.
 	 * @param validateOnly whether to validate instead of migrating
 	 * @return each target's run, in registration order
 	 */
 	public List<TargetRun> migrateAll(boolean validateOnly) {
-		Map<String, MigrationEngine> engines;
-		synchronized (this) {
-			engines = new LinkedHashMap<>(this.engines);
-		}
-		if (engines.isEmpty()) {
+		List<Target> targets = snapshot();
+		if (targets.isEmpty()) {
 			return List.of();
 		}
 		Instant started = Instant.now();
-		int threads = Math.min(this.parallelism, engines.size());
-		AtomicInteger threadNumber = new AtomicInteger();
-		ExecutorService executor = Executors.newFixedThreadPool(threads, (task) -> {
-			Thread thread = new Thread(task, "migrations-" + threadNumber.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		if (!validateOnly) {
+			TenantsUpToDate.settle(this.factory, targets);
+		}
+		Map<String, Target> toRun = new LinkedHashMap<>();
+		targets.stream()
+			.filter((target) -> target.hasEngine() || !target.isSettled())
+			.forEach((target) -> toRun.put(target.id(), target));
+		Map<String, TargetRun> byId = new LinkedHashMap<>();
+		ParallelRuns
+			.run(new ArrayList<>(toRun.keySet()), this.parallelism,
+					(id) -> run(id, toRun.get(id).engine(), validateOnly), this::requestStop)
+			.forEach((run) -> byId.put(run.id(), run));
 		List<TargetRun> runs = new ArrayList<>();
-		try {
-			List<Future<TargetRun>> futures = new ArrayList<>();
-			engines.forEach((id, engine) -> futures.add(executor.submit(() -> run(id, engine, validateOnly))));
-			for (Future<TargetRun> future : futures) {
-				runs.add(future.get());
-			}
+		for (Target target : targets) {
+			TargetRun run = byId.get(target.id());
+			runs.add((run != null) ? run : new TargetRun(target.id(), target.status().lastRun(), null));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			engines.values().forEach(MigrationEngine::requestStop);
-			throw new IllegalStateException("Interrupted while migrating targets", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("Migrating a target failed unexpectedly", ex.getCause());
-		}
-		finally {
-			executor.shutdownNow();
-		}
-		logSummary(runs, threads, Duration.between(started, Instant.now()));
+		logSummary(runs, targets.size() - toRun.size(), Math.min(this.parallelism, Math.max(1, toRun.size())),
+				Duration.between(started, Instant.now()));
 		return runs;
 	}
 
@@ -418,9 +270,9 @@ public final class TargetEngines {
 	 * @return the run
 	 */
 	public TargetRun migrate(String id) {
-		MigrationEngine engine = engine(id);
-		if (engine == null || DEFAULT.equals(id)) {
-			throw new IllegalArgumentException("No target '" + id + "' (known: " + engines().keySet() + ")");
+		MigrationEngine engine = DEFAULT.equals(id) ? null : engine(id);
+		if (engine == null) {
+			throw new IllegalArgumentException("No target '" + id + "' (known: " + statuses().keySet() + ")");
 		}
 		return run(id, engine, false);
 	}
@@ -436,61 +288,40 @@ public final class TargetEngines {
 	public TargetRun migrateTenant(String target, String schema) {
 		TargetDefinition tenant;
 		synchronized (this) {
-			Declared declared = tenantTarget(target);
-			try (Connection connection = connect(declared)) {
-				String problem = TenantSchemas.problem(connection, schema);
-				if (problem != null) {
-					throw new IllegalArgumentException("Target '" + target + "': " + problem);
-				}
-				if (!declared.schemas.contains(schema)) {
-					declared.schemas.add(schema);
-				}
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Target '" + target + "' cannot be reached: "
-						+ JdbcUrls.sanitize(String.valueOf(ex.getMessage())), ex);
-			}
-			createSchemas(declared, List.of(schema));
-			tenant = declared.definition.forSchema(schema);
-			engineFor(tenant);
+			tenant = this.declarations.addTenant(target, schema);
+			target(tenant);
 		}
 		return migrate(tenant.id());
 	}
 
 	/**
-	 * Ask every target's engine to stop after its current changeset.
+	 * Ask every built engine to stop after its current changeset.
 	 */
 	public void requestStop() {
-		engines().values().forEach(MigrationEngine::requestStop);
+		MigrationEngine engine = this.defaultEngine.get();
+		if (engine != null) {
+			engine.requestStop();
+		}
+		snapshot().stream().filter(Target::hasEngine).forEach((target) -> target.engine().requestStop());
 	}
 
-	private TargetRun run(String id, MigrationEngine engine, boolean validateOnly) {
-		Thread thread = Thread.currentThread();
-		String threadName = thread.getName();
-		thread.setName("migrations-" + id);
+	private static TargetRun run(String id, MigrationEngine engine, boolean validateOnly) {
 		try {
 			if (validateOnly) {
 				MigrationFailure failure = engine.validate().toFailure();
-				return (failure != null) ? new TargetRun(id, null, describe(failure)) : new TargetRun(id, null, null);
+				return new TargetRun(id, null, (failure != null) ? Failures.summary(failure) : null);
 			}
 			return new TargetRun(id, engine.migrate(), null);
 		}
 		catch (MigrationException ex) {
-			return new TargetRun(id, null, describe(ex.getFailure()));
+			return new TargetRun(id, null, Failures.summary(ex.getFailure()));
 		}
 		catch (RuntimeException ex) {
 			return new TargetRun(id, null, JdbcUrls.sanitize(String.valueOf(ex)));
 		}
-		finally {
-			thread.setName(threadName);
-		}
 	}
 
-	private static String describe(MigrationFailure failure) {
-		return Failures.summary(failure);
-	}
-
-	private void logSummary(List<TargetRun> runs, int threads, Duration took) {
+	private static void logSummary(List<TargetRun> runs, int settled, int threads, Duration took) {
 		List<String> failed = runs.stream().filter(TargetRun::failed).map(TargetRun::id).toList();
 		int applied = runs.stream()
 			.map(TargetRun::report)
@@ -498,7 +329,8 @@ public final class TargetEngines {
 			.sum();
 		String message = "Migrations: " + runs.size() + " target(s) in " + took.toMillis() + " ms (parallelism "
 				+ threads + "): " + applied + " changeset(s) applied, " + failed.size() + " failed"
-				+ (failed.isEmpty() ? "" : " " + failed);
+				+ (failed.isEmpty() ? "" : " " + failed)
+				+ ((settled > 0) ? "; " + settled + " tenant schema(s) found up to date together (fast path)" : "");
 		if (failed.isEmpty()) {
 			logger.info(message);
 		}
@@ -508,26 +340,6 @@ public final class TargetEngines {
 				.filter(TargetRun::failed)
 				.forEach((run) -> logger.error("Migrations: target " + run.id() + " failed: " + run.error()));
 		}
-	}
-
-	private static final class Declared {
-
-		final TargetDefinition definition;
-
-		final @Nullable List<String> schemas;
-
-		final @Nullable String schemasQuery;
-
-		Declared(TargetDefinition definition, @Nullable List<String> schemas, @Nullable String schemasQuery) {
-			this.definition = definition;
-			this.schemas = schemas;
-			this.schemasQuery = schemasQuery;
-		}
-
-		String property(String key) {
-			return "migrations.targets." + this.definition.name() + "." + key;
-		}
-
 	}
 
 	/**

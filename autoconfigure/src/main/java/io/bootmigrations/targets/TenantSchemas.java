@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,56 @@ final class TenantSchemas {
 	private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
 	private TenantSchemas() {
+	}
+
+	/**
+	 * The first problem among schema names, checked together: one query on PostgreSQL for
+	 * all of them, not one each.
+	 * @param connection a connection to the target's database
+	 * @param names the names
+	 * @return the first bad name and its problem, or {@code null} when all are fine
+	 * @throws SQLException if the database cannot be asked
+	 */
+	static String @Nullable [] firstProblem(Connection connection, List<String> names) throws SQLException {
+		for (String name : names) {
+			String problem = problem(null, name);
+			if (problem != null) {
+				return new String[] { name, problem };
+			}
+		}
+		if (names.isEmpty() || !isPostgres(connection)) {
+			return null;
+		}
+		try (PreparedStatement quote = connection
+			.prepareStatement("SELECT name, quote_ident(name) FROM unnest(?) AS names(name)")) {
+			quote.setArray(1, connection.createArrayOf("text", names.toArray()));
+			try (ResultSet result = quote.executeQuery()) {
+				while (result.next()) {
+					if (!result.getString(1).equals(result.getString(2))) {
+						return new String[] { result.getString(1), "schema name '" + result.getString(1)
+								+ "' needs quoting (a reserved word in PostgreSQL)" };
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The schemas of the database, lower case: one query instead of one per tenant.
+	 * @param connection the connection
+	 * @return the schema names
+	 * @throws SQLException if they cannot be read
+	 */
+	static Set<String> existing(Connection connection) throws SQLException {
+		Set<String> names = new HashSet<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT schema_name FROM information_schema.schemata")) {
+			while (result.next()) {
+				names.add(result.getString(1).toLowerCase(Locale.ROOT));
+			}
+		}
+		return names;
 	}
 
 	/**

@@ -84,4 +84,29 @@ class MigrationsEndpointTargetsIntegrationTests {
 		}
 	}
 
+	@Test
+	void tenantsFoundUpToDateTogetherOnANoOpRestartAreServedExactly() {
+		this.database.execute("DROP SCHEMA t_bad CASCADE");
+		String[] properties = { TENANTS + "change-log=classpath:db/targets/tenant.yaml",
+				TENANTS + "schemas=t_a,t_b,t_c" };
+		try (RunningApp app = RunningApp.start(this.database, properties)) {
+			assertThat((Integer) app.json("/actuator/migrations").read("$.targets.states.UP_TO_DATE")).isEqualTo(4);
+		}
+		try (RunningApp app = RunningApp.start(this.database, properties)) {
+			Json summary = app.json("/actuator/migrations");
+			assertThat((Integer) summary.read("$.targets.total")).isEqualTo(4);
+			assertThat((Integer) summary.read("$.targets.states.UP_TO_DATE")).isEqualTo(4);
+			Json targets = app.json("/actuator/migrations/targets");
+			assertThat((List<String>) targets.read("$.targets[*].target")).containsExactly("default", "tenants:t_a",
+					"tenants:t_b", "tenants:t_c");
+			assertThat((List<Integer>) targets.read("$.targets[1:].applied")).containsExactly(2, 2, 2);
+			Json history = app.json("/actuator/migrations/history?target=tenants:t_b");
+			assertThat((String) history.read("$.target")).isEqualTo("tenants:t_b");
+			assertThat((List<String>) history.read("$.changeSets[*].id")).containsExactly("first-account", "account");
+			assertThat(app.status("/actuator/health/readiness")).isEqualTo(200);
+			Json health = new Json(app.get("/actuator/health").body());
+			assertThat((String) health.read("$.components.migrations.status")).isEqualTo("UP");
+		}
+	}
+
 }

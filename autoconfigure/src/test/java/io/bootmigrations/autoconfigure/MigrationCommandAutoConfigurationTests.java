@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import io.bootmigrations.autoconfigure.properties.Output;
 import io.bootmigrations.command.MigrationCommandRunner;
 import io.bootmigrations.engine.MigrationEngine;
 
@@ -64,7 +65,7 @@ class MigrationCommandAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(MigrationCommandRunner.class);
 				MigrationsProperties properties = context.getBean(MigrationsProperties.class);
-				assertThat(properties.getOutput()).isEqualTo(MigrationsProperties.Output.JSON);
+				assertThat(properties.getOutput()).isEqualTo(Output.JSON);
 				assertThat(properties.getRevision().getAuthor()).isEqualTo("ada");
 			});
 	}

@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.bootmigrations.actuate.MigrationsHealthIndicator;
+import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationState;
 import io.bootmigrations.targets.TargetEngines;
 import io.bootmigrations.targets.TargetEngines.TargetsCustomizer;
@@ -137,6 +138,35 @@ class MigrationTargetsIntegrationTests {
 					this.database.jdbc().queryForObject("SELECT count(*) FROM " + schema + ".account", Integer.class))
 				.isOne();
 		}
+	}
+
+	@Test
+	void springLiquibaseEnabledFalseRemovesOnlyTheDefaultTarget() {
+		try (ConfigurableApplicationContext context = boot(App.class, "spring.liquibase.enabled=false",
+				TENANTS + "change-log=classpath:db/targets/tenant.yaml", TENANTS + "schemas=t_a,t_b")) {
+			assertThat(context.getBeansOfType(MigrationEngine.class)).isEmpty();
+			assertThat(context.getBean(TargetEngines.class).statuses()).containsOnlyKeys("tenants:t_a", "tenants:t_b")
+				.allSatisfy((id, status) -> assertThat(status.state()).isEqualTo(MigrationState.UP_TO_DATE));
+			Health health = context.getBean(MigrationsHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsOnlyKeys("targets");
+		}
+		assertThat(this.database.tables()).doesNotContain("item", "databasechangelog");
+		for (String schema : List.of("t_a", "t_b")) {
+			assertThat(
+					this.database.jdbc().queryForObject("SELECT count(*) FROM " + schema + ".account", Integer.class))
+				.isOne();
+		}
+	}
+
+	@Test
+	void springLiquibaseEnabledFalseWithoutTargetsMigratesNothing() {
+		try (ConfigurableApplicationContext context = boot(App.class, "spring.liquibase.enabled=false")) {
+			assertThat(context.getBeansOfType(MigrationEngine.class)).isEmpty();
+			assertThat(context.getBeansOfType(TargetEngines.class)).isEmpty();
+			assertThat(context.getBeansOfType(MigrationsHealthIndicator.class)).isEmpty();
+		}
+		assertThat(this.database.tables()).doesNotContain("item", "databasechangelog");
 	}
 
 	@Test

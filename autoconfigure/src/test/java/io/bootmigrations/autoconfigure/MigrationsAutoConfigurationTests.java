@@ -16,6 +16,7 @@
 
 package io.bootmigrations.autoconfigure;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -24,6 +25,8 @@ import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.jdbc.SchemaManagement;
@@ -33,8 +36,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.bootmigrations.engine.MigrationEngine;
+import io.bootmigrations.engine.MigrationScheduler;
 import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.MigrationState;
 
@@ -80,6 +86,35 @@ class MigrationsAutoConfigurationTests {
 			DataSource dataSource = context.getBean(DataSource.class);
 			assertThat(context.getBean(SchemaManagementProvider.class).getSchemaManagement(dataSource))
 				.isEqualTo(SchemaManagement.MANAGED);
+		});
+	}
+
+	@Test
+	void oneSchedulerOfItsOwnLeavesTheApplicationsTaskSchedulerAndExecutorAlone() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(TaskSchedulingAutoConfiguration.class, TaskExecutionAutoConfiguration.class))
+			.withUserConfiguration(SchedulingConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MigrationScheduler.class);
+				assertThat(context).as("Boot's scheduler for @Scheduled, not ours")
+					.hasSingleBean(TaskScheduler.class)
+					.hasBean("taskScheduler")
+					.hasBean("applicationTaskExecutor");
+				assertThat(context.getBean(TaskScheduler.class)).isNotInstanceOf(MigrationScheduler.class);
+			});
+	}
+
+	@Test
+	void closingTheContextClosesTheScheduler() {
+		this.contextRunner.withPropertyValues("migrations.status.refresh-interval=1h").run((context) -> {
+			MigrationScheduler scheduler = context.getBean(MigrationScheduler.class);
+			assertThat(scheduler.scheduledTasks()).as("the status refresh").isOne();
+			context.close();
+			assertThat(scheduler.scheduledTasks()).isZero();
+			Object task = scheduler.withFixedDelay(() -> {
+			}, Duration.ofSeconds(1));
+			assertThat(task).as("closed: nothing is scheduled any more").isNull();
 		});
 	}
 
@@ -201,6 +236,12 @@ class MigrationsAutoConfigurationTests {
 					new liquibase.integration.spring.SpringResourceAccessor(new DefaultResourceLoader()),
 					java.util.List.of());
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class SchedulingConfiguration {
 
 	}
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.DefaultResourceLoader;
 
-import io.bootmigrations.autoconfigure.MigrationsProperties.OutOfOrder;
+import io.bootmigrations.autoconfigure.properties.OutOfOrder;
 import io.bootmigrations.engine.ChangeSetInfo;
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;

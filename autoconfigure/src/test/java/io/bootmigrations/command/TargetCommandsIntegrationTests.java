@@ -89,6 +89,18 @@ class TargetCommandsIntegrationTests {
 	}
 
 	@Test
+	void upgradeRunsOnSeveralTargetsAtOnceWithResultsInTheTargetsOrderAndTheWorstStatus() {
+		CommandResult result = run("upgrade", null, "json", 4);
+		assertThat(result.exitCode).isEqualTo(MigrationCommandRunner.ERROR);
+		assertThat(((Map<?, ?>) result.json.get("targets")).keySet()).extracting(String::valueOf)
+			.containsExactly("default", "tenants:t_a", "tenants:t_bad");
+		assertThat(result.json.get("exitCode")).isEqualTo(MigrationCommandRunner.ERROR);
+		CommandResult text = run("status", null, "text", 4);
+		assertThat(text.text.indexOf("== default ==")).isLessThan(text.text.indexOf("== tenants:t_a =="));
+		assertThat(text.text.indexOf("== tenants:t_a ==")).isLessThan(text.text.indexOf("== tenants:t_bad =="));
+	}
+
+	@Test
 	void onlyNamingNoTargetIsAUsageError() {
 		CommandResult result = run("status", "tenants:nope", "text");
 		assertThat(result.exitCode).isEqualTo(MigrationCommandRunner.ERROR);
@@ -96,11 +108,15 @@ class TargetCommandsIntegrationTests {
 	}
 
 	private CommandResult run(String command, String only, String output) {
+		return run(command, only, output, 1);
+	}
+
+	private CommandResult run(String command, String only, String output, int parallelism) {
 		TargetEngines targets = this.context.getBean(TargetEngines.class);
 		return new MigrationCommandRunner(this.context.getBean(MigrationEngine.class), command, null, output,
 				new GenericApplicationContext(), System.out, System.err, (status) -> {
 				})
-			.withTargets(targets::engines, only)
+			.withTargets(targets::engines, only, parallelism)
 			.execute();
 	}
 

@@ -43,6 +43,8 @@ class ProgressLoggerIntegrationTests {
 
 	private TestDatabase database;
 
+	private final MigrationScheduler scheduler = new MigrationScheduler();
+
 	@BeforeEach
 	void createDatabase() {
 		this.database = TestDatabaseServer.postgres().create("progress");
@@ -50,13 +52,15 @@ class ProgressLoggerIntegrationTests {
 
 	@AfterEach
 	void dropDatabase() {
+		this.scheduler.close();
 		this.database.close();
 	}
 
 	@Test
 	void longRunLogsDoneTotalAndTheChangeSetBeingApplied(CapturedOutput output) {
 		AtomicReference<MigrationEngine> engine = new AtomicReference<>();
-		ProgressLogger progress = new ProgressLogger(() -> engine.get().status(), Duration.ofMillis(500));
+		ProgressLogger progress = new ProgressLogger(() -> engine.get().status(), Duration.ofMillis(500),
+				this.scheduler);
 		engine.set(new MigrationEngine(this.database.dataSource(),
 				MigrationSettings.forChangeLog("db/actuate/slow.xml").build(),
 				new SpringResourceAccessor(new DefaultResourceLoader()), List.of(progress)));
@@ -65,14 +69,14 @@ class ProgressLoggerIntegrationTests {
 				+ "db/actuate/slow.xml::slow-backfill::alice");
 		int linesWhileRunning = count(output.toString(), "Migrations: update in progress");
 		assertThat(linesWhileRunning).isBetween(2, 8);
-		assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-			.doesNotContain("migrations-progress");
+		assertThat(this.scheduler.scheduledTasks()).as("progress task cancelled with the run").isZero();
 	}
 
 	@Test
 	void shortRunLogsNoProgress(CapturedOutput output) {
 		AtomicReference<MigrationEngine> engine = new AtomicReference<>();
-		ProgressLogger progress = new ProgressLogger(() -> engine.get().status(), Duration.ofSeconds(5));
+		ProgressLogger progress = new ProgressLogger(() -> engine.get().status(), Duration.ofSeconds(5),
+				this.scheduler);
 		engine.set(new MigrationEngine(this.database.dataSource(),
 				MigrationSettings.forChangeLog("db/engine/three.xml").build(),
 				new SpringResourceAccessor(new DefaultResourceLoader()), List.of(progress)));

@@ -41,6 +41,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.bootmigrations.engine.MigrationEngine;
 import io.bootmigrations.engine.MigrationException;
+import io.bootmigrations.engine.MigrationScheduler;
 import io.bootmigrations.engine.MigrationSettings;
 import io.bootmigrations.engine.Safeguards;
 import io.bootmigrations.testsupport.ChangeLogs;
@@ -66,6 +67,8 @@ class PostgresLockGuardIntegrationTests {
 
 	private TestDatabase database;
 
+	private final MigrationScheduler scheduler = new MigrationScheduler();
+
 	@BeforeEach
 	void createDatabase() {
 		this.database = TestDatabaseServer.postgres().create("guard");
@@ -75,6 +78,9 @@ class PostgresLockGuardIntegrationTests {
 
 	@AfterEach
 	void dropDatabase() {
+		// every run cancelled its watch of blocking sessions
+		assertThat(this.scheduler.scheduledTasks()).isZero();
+		this.scheduler.close();
 		this.database.close();
 	}
 
@@ -140,7 +146,7 @@ class PostgresLockGuardIntegrationTests {
 		Connection connection = connect("migration");
 		SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
 		PostgresLockGuard guard = new PostgresLockGuard(this.database.dataSource(), Duration.ofMillis(1500), 1,
-				Duration.ofMinutes(2), Duration.ofMillis(100));
+				Duration.ofMinutes(2), Duration.ofMillis(100), this.scheduler);
 		engine(changeSets, guard, single).migrate();
 		assertThat(this.database.jdbc().queryForMap("SELECT * FROM seen_tx")).containsEntry("lock", "1500ms")
 			.containsEntry("statement", "2min");
@@ -162,7 +168,8 @@ class PostgresLockGuardIntegrationTests {
 	}
 
 	private PostgresLockGuard guard(Duration lockTimeout, int retries) {
-		return new PostgresLockGuard(this.database.dataSource(), lockTimeout, retries, null, Duration.ofMillis(200));
+		return new PostgresLockGuard(this.database.dataSource(), lockTimeout, retries, null, Duration.ofMillis(200),
+				this.scheduler);
 	}
 
 	private MigrationEngine engine(String changeSets, PostgresLockGuard guard) throws Exception {

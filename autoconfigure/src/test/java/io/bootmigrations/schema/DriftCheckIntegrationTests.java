@@ -120,6 +120,24 @@ class DriftCheckIntegrationTests {
 	}
 
 	@Test
+	void changeSetsMarkedRanAreNotReplayed() {
+		this.changeLogs.write(SchemaChangeLogs.EVERY_KIND + """
+				<changeSet id="2" author="t">
+					<createTable tableName="made_by_hand"><column name="id" type="int"/></createTable>
+				</changeSet>
+				""");
+		this.changeLogs.engine(this.database).migrate();
+		// as if the table had been there and changelog-sync had marked the changeset ran,
+		// then someone dropped it: its changes never ran here, so nothing of it is
+		// expected
+		this.database.execute("UPDATE databasechangelog SET exectype = 'MARK_RAN' WHERE id = '2'",
+				"DROP TABLE made_by_hand");
+		DriftReport report = this.changeLogs.driftCheck(this.database).check();
+		assertThat(report.describe()).isEmpty();
+		assertThat(report.applied()).isEqualTo(1);
+	}
+
+	@Test
 	void objectsTheChangelogNeverTouchedCanBeExcludedByPattern() {
 		this.changeLogs.engine(this.database).migrate();
 		this.database.execute("CREATE TABLE audit_2026 (id int)", "ALTER TABLE customer ADD COLUMN legacy_flag int");

@@ -50,6 +50,9 @@ import java.util.regex.Pattern;
  * {@code psql -f} of Liquibase's own {@code update-sql} output, and measures status
  * endpoint latency at the largest N.
  * <p>
+ * With {@code --tenants=N} it runs the tenant benchmark instead
+ * ({@link TenantsBenchmark}).
+ * <p>
  * Arguments (all optional): {@code --ns=10,100,1000,5000 --rounds=5 --first-apply=1000
  * --postgres=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres --psql=psql
  * --work=target/bench --jar=target/boot-migrations-benchmark.jar}. With {@code --jar} the
@@ -84,6 +87,10 @@ public final class BenchmarkRunner {
 	}
 
 	private void run() throws Exception {
+		if (this.options.containsKey("tenants")) {
+			new TenantsBenchmark(this, this.options).run();
+			return;
+		}
 		List<Integer> ns = Arrays.stream(this.options.getOrDefault("ns", "10,100,1000,5000").split(","))
 			.map(String::trim)
 			.map(Integer::valueOf)
@@ -197,7 +204,7 @@ public final class BenchmarkRunner {
 				boot / psql, starter / psql, starter / boot);
 	}
 
-	private Map<String, Double> boot(int n, String database, String mode, List<String> extra) throws Exception {
+	Map<String, Double> boot(int n, String database, String mode, List<String> extra) throws Exception {
 		List<String> command = new ArrayList<>();
 		String jar = this.options.get("jar");
 		if (jar != null) {
@@ -284,7 +291,14 @@ public final class BenchmarkRunner {
 		return (System.nanoTime() - start) / 1e6;
 	}
 
-	private void recreate(String database, String template) throws SQLException {
+	void drop(String database) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.postgres);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+		}
+	}
+
+	void recreate(String database, String template) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(this.postgres);
 				Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
@@ -300,7 +314,7 @@ public final class BenchmarkRunner {
 		return this.work.resolve("changelogs-" + n);
 	}
 
-	private void generate(int n) throws IOException {
+	void generate(int n) throws IOException {
 		Path root = changeLogs(n).resolve("db/bench");
 		if (Files.exists(root.resolve("master.xml"))) {
 			return;
@@ -352,14 +366,14 @@ public final class BenchmarkRunner {
 		return medianOf(samples.stream().map((sample) -> sample.getOrDefault(metric, 0.0)).toList());
 	}
 
-	private static double medianOf(List<Double> values) {
+	static double medianOf(List<Double> values) {
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
 		int size = sorted.size();
 		return (size % 2 == 1) ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
 	}
 
-	private static String machine() {
+	static String machine() {
 		Runtime runtime = Runtime.getRuntime();
 		return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
 				+ runtime.availableProcessors() + " CPUs, JDK " + System.getProperty("java.version") + " ("

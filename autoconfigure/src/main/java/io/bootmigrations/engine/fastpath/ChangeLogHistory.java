@@ -24,7 +24,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.bootmigrations.engine.ChangeSetInfo;
 
@@ -34,7 +36,7 @@ import io.bootmigrations.engine.ChangeSetInfo;
  * change to the table by anyone (a new, deleted or edited row, a cleared checksum)
  * changes the digest.
  *
- * @param applied the applied changesets, in execution order
+ * @param applied the applied changesets, in execution order, with their exec type
  * @param digest the digest of all rows
  */
 public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
@@ -48,7 +50,8 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 
 	/**
 	 * Read every row of the history table: the one reader of {@code DATABASECHANGELOG},
-	 * for the status, the operations and the fast path. Plain JDBC, no Liquibase class.
+	 * for the status, the operations, the fast path and the drift check. Plain JDBC, no
+	 * Liquibase class.
 	 * @param connection the connection
 	 * @param table the table name as it goes into SQL (qualified and quoted as needed)
 	 * @return the history
@@ -57,30 +60,95 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 	public static ChangeLogHistory read(Connection connection, String table) throws SQLException {
 		String sql = "SELECT " + COLUMNS + " FROM " + table
 				+ " ORDER BY ORDEREXECUTED, DATEEXECUTED, ID, AUTHOR, FILENAME";
-		List<ChangeSetInfo> applied = new ArrayList<>();
-		MessageDigest digest = Inputs.sha256();
+		Rows rows = new Rows();
 		try (PreparedStatement statement = connection.prepareStatement(sql);
-				ResultSet rows = statement.executeQuery()) {
-			int columns = rows.getMetaData().getColumnCount();
-			while (rows.next()) {
-				Timestamp executed = rows.getTimestamp(5);
-				applied.add(new ChangeSetInfo(rows.getString(1), rows.getString(2), rows.getString(3),
-						rows.getString(4), (executed != null) ? executed.toInstant() : null, rows.getString(6)));
-				StringBuilder row = new StringBuilder(256);
-				for (int column = 1; column <= columns; column++) {
-					String value = rows.getString(column);
-					// length-prefixed, so that no two rows give the same text
-					if (value == null) {
-						row.append('-');
-					}
-					else {
-						row.append(value.length()).append(':').append(value);
-					}
-				}
-				digest.update(row.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+				ResultSet result = statement.executeQuery()) {
+			int columns = result.getMetaData().getColumnCount();
+			while (result.next()) {
+				rows.add(result, 1, columns);
 			}
 		}
-		return new ChangeLogHistory(applied, Inputs.hex(digest.digest()));
+		return rows.history();
+	}
+
+	/**
+	 * Read every row of several history tables of one database in one query (a
+	 * {@code UNION ALL} of them), each digested exactly as {@link #read} digests it: the
+	 * tenant schemas of a target, checked together on a no-op boot.
+	 * @param connection the connection
+	 * @param tables the tables by the caller's key, each as it goes into SQL
+	 * @return the history of each table by key
+	 * @throws SQLException if one of the tables cannot be read
+	 */
+	public static Map<String, ChangeLogHistory> readAll(Connection connection, Map<String, String> tables)
+			throws SQLException {
+		List<String> keys = new ArrayList<>(tables.keySet());
+		if (keys.isEmpty()) {
+			return Map.of();
+		}
+		StringBuilder sql = new StringBuilder();
+		for (int i = 0; i < keys.size(); i++) {
+			sql.append((i > 0) ? " UNION ALL " : "")
+				.append("SELECT ")
+				.append(i)
+				.append(" AS HISTORY_KEY, ")
+				.append(COLUMNS)
+				.append(" FROM ")
+				.append(tables.get(keys.get(i)));
+		}
+		// the key, then ORDEREXECUTED, DATEEXECUTED, ID, AUTHOR, FILENAME as in read
+		sql.append(" ORDER BY 1, 8, 6, 2, 3, 4");
+		List<Rows> rows = new ArrayList<>();
+		keys.forEach((key) -> rows.add(new Rows()));
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString());
+				ResultSet result = statement.executeQuery()) {
+			int columns = result.getMetaData().getColumnCount();
+			while (result.next()) {
+				rows.get(result.getInt(1)).add(result, 2, columns);
+			}
+		}
+		Map<String, ChangeLogHistory> histories = new LinkedHashMap<>();
+		for (int i = 0; i < keys.size(); i++) {
+			histories.put(keys.get(i), rows.get(i).history());
+		}
+		return histories;
+	}
+
+	/**
+	 * The rows of one history table as they are read: the applied changesets and the
+	 * digest of every column.
+	 */
+	private static final class Rows {
+
+		private final List<ChangeSetInfo> applied = new ArrayList<>();
+
+		private final MessageDigest digest = Inputs.sha256();
+
+		void add(ResultSet rows, int first, int last) throws SQLException {
+			Timestamp executed = rows.getTimestamp(first + 4);
+			this.applied
+				.add(new ChangeSetInfo(rows.getString(first), rows.getString(first + 1), rows.getString(first + 2),
+						rows.getString(first + 3), (executed != null) ? executed.toInstant() : null,
+						rows.getString(first + 5), rows.getString(first + 7)));
+			// one update a row, each value length-prefixed so that no two rows give the
+			// same text
+			StringBuilder row = new StringBuilder(256);
+			for (int column = first; column <= last; column++) {
+				String value = rows.getString(column);
+				if (value == null) {
+					row.append('-');
+				}
+				else {
+					row.append(value.length()).append(':').append(value);
+				}
+			}
+			this.digest.update(row.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+		}
+
+		ChangeLogHistory history() {
+			return new ChangeLogHistory(this.applied, Inputs.hex(this.digest.digest()));
+		}
+
 	}
 
 }

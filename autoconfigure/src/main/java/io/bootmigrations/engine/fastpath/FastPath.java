@@ -188,6 +188,50 @@ public final class FastPath {
 	}
 
 	/**
+	 * The comparison of {@link #check(Connection)} without its reads, for
+	 * {@link FastPathBatch}: whether the stored fingerprint equals the one made of these
+	 * settings, the inputs answered already and the history read already.
+	 * @param connection a connection to the database (for its product name)
+	 * @param stored the stored fingerprint
+	 * @param answers the answers to the stored inputs, in their order
+	 * @param history the history read from this fast path's changelog table
+	 * @return whether they match
+	 * @throws SQLException if the connection's metadata cannot be read
+	 * @throws IOException if the Liquibase build cannot be identified
+	 */
+	boolean matches(Connection connection, FingerprintStore.Stored stored, Fingerprint answers,
+			ChangeLogHistory history) throws SQLException, IOException {
+		Fingerprint fingerprint = start(connection);
+		fingerprint.addAll(answers);
+		fingerprint.add(HISTORY, history.digest());
+		return fingerprint.value().equals(stored.fingerprint());
+	}
+
+	/**
+	 * The store of this fast path's fingerprint.
+	 * @return the store, or {@code null} when the fast path does not apply
+	 */
+	@Nullable FingerprintStore store() {
+		return this.store;
+	}
+
+	/**
+	 * The changelog table as it goes into SQL.
+	 * @return the table, or {@code null} when the fast path does not apply
+	 */
+	@Nullable String changeLogTable() {
+		return this.changeLogTable;
+	}
+
+	/**
+	 * The settings this fast path fingerprints.
+	 * @return the settings
+	 */
+	MigrationSettings settings() {
+		return this.settings;
+	}
+
+	/**
 	 * The name of what differed when the last {@link #check(Connection)} found another
 	 * fingerprint.
 	 * @return what differed, or {@code null}
@@ -286,7 +330,7 @@ public final class FastPath {
 		return fingerprint;
 	}
 
-	private String liquibaseVersion() throws IOException {
+	String liquibaseVersion() throws IOException {
 		if (this.liquibaseVersion != null) {
 			return this.liquibaseVersion;
 		}

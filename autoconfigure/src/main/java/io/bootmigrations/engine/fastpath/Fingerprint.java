@@ -48,6 +48,15 @@ final class Fingerprint {
 	}
 
 	/**
+	 * Add every named value of another fingerprint, in its order.
+	 * @param other the values to add
+	 */
+	void addAll(Fingerprint other) {
+		this.names.addAll(other.names);
+		this.values.addAll(other.values);
+	}
+
+	/**
 	 * The fingerprint: a digest of every name and value, in order.
 	 * @return the fingerprint, hex encoded
 	 */

@@ -23,7 +23,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +75,48 @@ final class FingerprintStore {
 			rollbackQuietly(connection);
 			return null;
 		}
+	}
+
+	/**
+	 * The stored fingerprints of several stores of one database, in one query (a
+	 * {@code UNION ALL} of their tables).
+	 * @param connection the connection
+	 * @param stores the stores by the caller's key
+	 * @return the stored fingerprints by key; a store without one is absent
+	 * @throws SQLException if one of the tables cannot be read (for example not created
+	 * yet)
+	 */
+	static Map<String, Stored> readAll(Connection connection, Map<String, FingerprintStore> stores)
+			throws SQLException {
+		List<String> keys = new ArrayList<>(stores.keySet());
+		if (keys.isEmpty()) {
+			return Map.of();
+		}
+		StringBuilder sql = new StringBuilder();
+		for (int i = 0; i < keys.size(); i++) {
+			sql.append((i > 0) ? " UNION ALL " : "")
+				.append("SELECT ")
+				.append(i)
+				.append(" AS STORE_KEY, FINGERPRINT, INPUTS FROM ")
+				.append(stores.get(keys.get(i)).table)
+				.append(" WHERE CHANGELOG_TABLE = ?");
+		}
+		Map<String, Stored> stored = new LinkedHashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+			for (int i = 0; i < keys.size(); i++) {
+				statement.setString(i + 1, stores.get(keys.get(i)).key);
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					stored.put(keys.get(rows.getInt(1)), new Stored(rows.getString(2), rows.getString(3)));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			rollbackQuietly(connection);
+			throw ex;
+		}
+		return stored;
 	}
 
 	/**

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
@@ -121,6 +122,16 @@ final class Inputs {
 			}
 		}
 		return new Inputs(questions);
+	}
+
+	/**
+	 * What decides the answers: the questions and the configured parameters. Two stored
+	 * fingerprints with the same key get the same answers, so a batch answers them once.
+	 * @param parameters the configured changelog parameters
+	 * @return the key
+	 */
+	String key(Map<String, String> parameters) {
+		return String.join("\n", this.questions) + "\n" + new TreeMap<>(parameters);
 	}
 
 	int size() {

@@ -64,7 +64,15 @@ final class RecordingResourceAccessor implements ResourceAccessor {
 	 * @return the lookups
 	 */
 	Inputs.Lookups delegateLookups() {
-		ResourceAccessor delegate = this.delegate;
+		return lookups(this.delegate);
+	}
+
+	/**
+	 * Lookups and folder listings asked of an accessor.
+	 * @param delegate the accessor
+	 * @return the lookups
+	 */
+	static Inputs.Lookups lookups(ResourceAccessor delegate) {
 		return new Inputs.Lookups() {
 
 			@Override
