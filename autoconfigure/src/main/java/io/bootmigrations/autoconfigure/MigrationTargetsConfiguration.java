@@ -36,6 +36,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.bootmigrations.autoconfigure.properties.Execution;
 import io.bootmigrations.autoconfigure.properties.Mode;
@@ -70,13 +71,18 @@ class MigrationTargetsConfiguration {
 			BeanFactory beanFactory, ObjectProvider<TargetsCustomizer> customizers,
 			MigrationScheduler migrationScheduler) {
 		FastPathBatch fastPaths = MigrationsAutoConfiguration.fastPathBatch(resourceLoader, properties);
+		// looked up once for all targets (hundreds of tenants), when the first is
+		// prepared
+		SingletonSupplier<List<MigrationListener>> shared = SingletonSupplier
+			.of(() -> listeners.orderedStream().filter(MigrationTargetsConfiguration::sharedByTargets).toList());
+		SingletonSupplier<List<TargetListenerFactory>> perTarget = SingletonSupplier
+			.of(() -> targetListeners.orderedStream().toList());
 		TargetEngineFactory factory = new TargetEngineFactory() {
 
 			@Override
 			public List<MigrationListener> listeners(String id, Supplier<MigrationStatus> status) {
-				List<MigrationListener> engineListeners = new ArrayList<>(
-						listeners.orderedStream().filter(MigrationTargetsConfiguration::sharedByTargets).toList());
-				targetListeners.orderedStream()
+				List<MigrationListener> engineListeners = new ArrayList<>(shared.obtain());
+				perTarget.obtain()
 					.forEach((factoryOfListener) -> engineListeners.add(factoryOfListener.create(id, status::get)));
 				return engineListeners;
 			}

@@ -106,6 +106,9 @@ class MigrationsEndpointTargetsIntegrationTests {
 			assertThat(app.status("/actuator/health/readiness")).isEqualTo(200);
 			Json health = new Json(app.get("/actuator/health").body());
 			assertThat((String) health.read("$.components.migrations.status")).isEqualTo("UP");
+			// a settled tenant has its metrics too, without an engine
+			Json pending = app.json("/actuator/metrics/migrations.changesets.pending?tag=target:tenants:t_c");
+			assertThat((List<Double>) pending.read("$.measurements[*].value")).containsExactly(0.0);
 		}
 	}
 
