@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.bootmigrations.engine.ChangeSetInfo;
 
 /**
@@ -125,16 +127,13 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 		private final MessageDigest digest = Inputs.sha256();
 
 		void add(ResultSet rows, int first, int last) throws SQLException {
-			Timestamp executed = rows.getTimestamp(first + 4);
-			this.applied
-				.add(new ChangeSetInfo(rows.getString(first), rows.getString(first + 1), rows.getString(first + 2),
-						rows.getString(first + 3), (executed != null) ? executed.toInstant() : null,
-						rows.getString(first + 5), rows.getString(first + 7)));
-			// one update a row, each value length-prefixed so that no two rows give the
-			// same text
+			// each column read once; one digest update a row, each value length-prefixed
+			// so that no two rows give the same text
+			@Nullable String[] values = new String[last - first + 1];
 			StringBuilder row = new StringBuilder(256);
 			for (int column = first; column <= last; column++) {
 				String value = rows.getString(column);
+				values[column - first] = value;
 				if (value == null) {
 					row.append('-');
 				}
@@ -143,6 +142,9 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 				}
 			}
 			this.digest.update(row.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+			Timestamp executed = rows.getTimestamp(first + 4);
+			this.applied.add(new ChangeSetInfo(values[0], values[1], values[2], values[3],
+					(executed != null) ? executed.toInstant() : null, values[5], values[7]));
 		}
 
 		ChangeLogHistory history() {
