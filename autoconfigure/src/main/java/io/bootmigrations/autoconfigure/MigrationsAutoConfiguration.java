@@ -138,9 +138,9 @@ public final class MigrationsAutoConfiguration {
 	 */
 	static MigrationEngine engine(DataSource dataSource, MigrationSettings settings, ResourceLoader resourceLoader,
 			List<MigrationListener> listeners, MigrationsProperties properties, MigrationScheduler scheduler) {
-		MigrationEngine engine = new MigrationEngine(dataSource, settings,
-				new SpringResourceAccessor(withFixedClassLoader(resourceLoader)), listeners, safeguards(properties),
-				properties.getFastPath().isEnabled() ? new FastPath(settings) : null,
+		ResourceLoader fixed = withFixedClassLoader(resourceLoader);
+		MigrationEngine engine = new MigrationEngine(dataSource, settings, new SpringResourceAccessor(fixed), listeners,
+				safeguards(properties), properties.getFastPath().isEnabled() ? new FastPath(settings, fixed) : null,
 				interceptors(properties, dataSource, scheduler));
 		engine.setMaskedParameters(properties.getSqlPreview().getMaskedParameters());
 		return engine;
@@ -151,8 +151,11 @@ public final class MigrationsAutoConfiguration {
 	 * as the engines do; {@code null} when the fast path is off.
 	 */
 	static @Nullable FastPathBatch fastPathBatch(ResourceLoader resourceLoader, MigrationsProperties properties) {
-		return properties.getFastPath().isEnabled()
-				? new FastPathBatch(new SpringResourceAccessor(withFixedClassLoader(resourceLoader))) : null;
+		if (!properties.getFastPath().isEnabled()) {
+			return null;
+		}
+		ResourceLoader fixed = withFixedClassLoader(resourceLoader);
+		return new FastPathBatch(new SpringResourceAccessor(fixed), fixed);
 	}
 
 	/**

@@ -151,6 +151,10 @@ class FastPathLayoutsJarIntegrationTests {
 			Result second = JarProcess.java(env, command(secondBootOptions, layout.apply(args)));
 			assertThat(second.exitCode()).as("%s", second).isZero();
 			assertThat(second.out()).as("%s", second).contains(SKIPPED).doesNotContain("fingerprint differs");
+			assertThat(database.jdbc().queryForObject("SELECT inputs FROM bootmigrations_fingerprint", String.class))
+				.as("every lookup answered without Liquibase as Liquibase answered it")
+				.contains("lookup\t")
+				.doesNotContain("lookup-through-accessor");
 		}
 	}
 

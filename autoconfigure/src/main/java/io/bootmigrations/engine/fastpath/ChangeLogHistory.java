@@ -16,6 +16,7 @@
 
 package io.bootmigrations.engine.fastpath;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -129,10 +130,19 @@ public record ChangeLogHistory(List<ChangeSetInfo> applied, String digest) {
 				.add(new ChangeSetInfo(rows.getString(first), rows.getString(first + 1), rows.getString(first + 2),
 						rows.getString(first + 3), (executed != null) ? executed.toInstant() : null,
 						rows.getString(first + 5), rows.getString(first + 7)));
+			// one update a row, each value length-prefixed so that no two rows give the
+			// same text
+			StringBuilder row = new StringBuilder(256);
 			for (int column = first; column <= last; column++) {
-				Hashing.update(this.digest, rows.getString(column));
+				String value = rows.getString(column);
+				if (value == null) {
+					row.append('-');
+				}
+				else {
+					row.append(value.length()).append(':').append(value);
+				}
 			}
-			Hashing.update(this.digest, "row");
+			this.digest.update(row.append('\n').toString().getBytes(StandardCharsets.UTF_8));
 		}
 
 		ChangeLogHistory history() {

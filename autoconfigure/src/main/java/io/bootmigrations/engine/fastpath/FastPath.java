@@ -31,6 +31,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.ResourceLoader;
+
 import io.bootmigrations.engine.MigrationSettings;
 
 /**
@@ -54,7 +56,7 @@ public final class FastPath {
 
 	private static final Log logger = LogFactory.getLog(FastPath.class);
 
-	private static final String FORMAT = "boot-migrations fast path 2";
+	private static final String FORMAT = "boot-migrations fast path 3";
 
 	private static final String HISTORY = "DATABASECHANGELOG rows";
 
@@ -68,21 +70,43 @@ public final class FastPath {
 
 	private final @Nullable FingerprintStore store;
 
+	private final @Nullable ClassPathLookups lookups;
+
 	private @Nullable RecordingResourceAccessor accessor;
 
 	private @Nullable String difference;
 
 	/**
-	 * Create the fast path for the given settings.
+	 * Create the fast path for the given settings; a boot asks every lookup of the last
+	 * run through Liquibase's accessor again.
 	 * @param settings the settings the engine runs with
 	 */
 	public FastPath(MigrationSettings settings) {
-		this(settings, null);
+		this(settings, null, null);
+	}
+
+	/**
+	 * Create the fast path for the given settings, answering the lookups of the last run
+	 * on a boot without Liquibase: through Spring's resolver over the class loader's
+	 * roots, each opened once.
+	 * @param settings the settings the engine runs with
+	 * @param resourceLoader the resource loader that the engine's
+	 * {@code SpringResourceAccessor} was made with (a lookup that it answers differently
+	 * from Liquibase's accessor when recorded is asked through the accessor)
+	 */
+	public FastPath(MigrationSettings settings, ResourceLoader resourceLoader) {
+		this(settings, null, resourceLoader);
 	}
 
 	FastPath(MigrationSettings settings, @Nullable String liquibaseVersion) {
+		this(settings, liquibaseVersion, null);
+	}
+
+	private FastPath(MigrationSettings settings, @Nullable String liquibaseVersion,
+			@Nullable ResourceLoader resourceLoader) {
 		this.settings = settings;
 		this.liquibaseVersion = liquibaseVersion;
+		this.lookups = (resourceLoader != null) ? new ClassPathLookups(resourceLoader) : null;
 		String table = settings.changeLogTableName();
 		String schema = settings.historySchema();
 		boolean plainNames = IDENTIFIER.matcher(table).matches()
@@ -132,6 +156,7 @@ public final class FastPath {
 			return null;
 		}
 		try {
+			long started = System.nanoTime();
 			FingerprintStore.Stored stored = store.read(connection);
 			if (stored == null) {
 				logger.debug("Migrations fast path: no fingerprint recorded");
@@ -140,15 +165,20 @@ public final class FastPath {
 			Inputs inputs = Inputs.parse(stored.inputs());
 			ChangeLogHistory history = ChangeLogHistory.read(connection, table);
 			Fingerprint fingerprint = start(connection);
-			inputs.answerNow(accessor.delegate(), this.settings.parameters(), fingerprint);
+			Inputs.Lookups throughAccessor = accessor.delegateLookups();
+			inputs.answerNow((this.lookups != null) ? this.lookups : throughAccessor, throughAccessor,
+					this.settings.parameters(), fingerprint);
 			fingerprint.add(HISTORY, history.digest());
 			if (!fingerprint.value().equals(stored.fingerprint())) {
 				this.difference = fingerprint.firstDifference(stored.inputs());
 				logger.debug("Migrations fast path: fingerprint differs in " + this.difference + ", running Liquibase");
 				return null;
 			}
-			logger.debug("Migrations fast path: fingerprint matches (" + inputs.size() + " inputs, "
-					+ history.applied().size() + " applied)");
+			if (logger.isDebugEnabled()) {
+				logger.debug("Migrations fast path: fingerprint matches (" + inputs.size() + " inputs, "
+						+ history.applied().size() + " applied, compared in "
+						+ (System.nanoTime() - started) / 1_000_000 + " ms)");
+			}
 			return history;
 		}
 		catch (Exception ex) {
@@ -251,6 +281,9 @@ public final class FastPath {
 		}
 		try {
 			Inputs inputs = upToDate ? Inputs.of(accessor.recording()) : null;
+			if (inputs != null && this.lookups != null) {
+				inputs = inputs.checkedAgainst(accessor.recording(), this.lookups);
+			}
 			ChangeLogHistory now = readHistory(connection);
 			String obstacle = !upToDate ? "the run leaves work for the next one" : (inputs == null)
 					? Inputs.obstacle(accessor.recording())
@@ -301,7 +334,9 @@ public final class FastPath {
 		if (this.liquibaseVersion != null) {
 			return this.liquibaseVersion;
 		}
-		ClassLoader classLoader = ResourceAccessor.class.getClassLoader();
+		// the loader of this starter's classes, which is Liquibase's: naming a Liquibase
+		// class here would load it on a boot that skips Liquibase
+		ClassLoader classLoader = FastPath.class.getClassLoader();
 		URL build = (classLoader != null) ? classLoader.getResource("liquibase.build.properties") : null;
 		if (build == null) {
 			throw new IOException("liquibase.build.properties not found");

@@ -28,6 +28,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.ResourceLoader;
+
 import io.bootmigrations.engine.MigrationSettings;
 
 /**
@@ -49,15 +51,30 @@ public final class FastPathBatch {
 
 	private static final int BATCH_SIZE = 100;
 
-	private final ResourceAccessor accessor;
+	private final Inputs.Lookups throughAccessor;
+
+	private final Inputs.Lookups lookups;
 
 	/**
-	 * Create a batch check.
+	 * Create a batch check that asks every lookup through Liquibase's accessor.
 	 * @param accessor the accessor the schemas' engines give Liquibase (without the fast
 	 * path's recording wrapper)
 	 */
 	public FastPathBatch(ResourceAccessor accessor) {
-		this.accessor = accessor;
+		this(accessor, null);
+	}
+
+	/**
+	 * Create a batch check that answers lookups without Liquibase, as
+	 * {@link FastPath#FastPath(MigrationSettings, ResourceLoader)} does.
+	 * @param accessor the accessor the schemas' engines give Liquibase (without the fast
+	 * path's recording wrapper)
+	 * @param resourceLoader the resource loader that accessor was made with, or
+	 * {@code null} to ask every lookup through the accessor
+	 */
+	public FastPathBatch(ResourceAccessor accessor, @Nullable ResourceLoader resourceLoader) {
+		this.throughAccessor = RecordingResourceAccessor.lookups(accessor);
+		this.lookups = (resourceLoader != null) ? new ClassPathLookups(resourceLoader) : this.throughAccessor;
 	}
 
 	/**
@@ -94,7 +111,7 @@ public final class FastPathBatch {
 					Fingerprint answered = answers.get(question);
 					if (answered == null) {
 						answered = new Fingerprint();
-						inputs.answerNow(this.accessor, path.settings().parameters(), answered);
+						inputs.answerNow(this.lookups, this.throughAccessor, path.settings().parameters(), answered);
 						answers.put(question, answered);
 					}
 					if (history != null && path.matches(connection, fingerprint, answered, history)) {

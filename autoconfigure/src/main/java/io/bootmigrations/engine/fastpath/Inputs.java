@@ -19,6 +19,9 @@ package io.bootmigrations.engine.fastpath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -28,8 +31,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import liquibase.resource.Resource;
-import liquibase.resource.ResourceAccessor;
 import org.jspecify.annotations.Nullable;
 
 import io.bootmigrations.engine.fastpath.RecordingResourceAccessor.Recording;
@@ -45,6 +46,12 @@ final class Inputs {
 
 	private static final String LOOKUP = "lookup";
 
+	/**
+	 * A lookup that {@link ClassPathLookups} answered differently from Liquibase's
+	 * accessor when it was recorded: asked through the accessor again.
+	 */
+	private static final String LOOKUP_THROUGH_ACCESSOR = "lookup-through-accessor";
+
 	private static final String SEARCH = "search";
 
 	private static final String SEARCH_RECURSIVE = "search-recursive";
@@ -55,7 +62,7 @@ final class Inputs {
 
 	private static final String PARAMETER = "parameter";
 
-	private static final String ABSENT = "<absent>";
+	static final String ABSENT = "<absent>";
 
 	private final List<String> questions;
 
@@ -109,7 +116,8 @@ final class Inputs {
 	static Inputs parse(String stored) {
 		List<String> questions = new ArrayList<>();
 		for (String name : Fingerprint.names(stored).keySet()) {
-			if (List.of(LOOKUP, SEARCH, SEARCH_RECURSIVE, READ, MISSING, PARAMETER).contains(kind(name))) {
+			if (List.of(LOOKUP, LOOKUP_THROUGH_ACCESSOR, SEARCH, SEARCH_RECURSIVE, READ, MISSING, PARAMETER)
+				.contains(kind(name))) {
 				questions.add(name);
 			}
 		}
@@ -144,6 +152,7 @@ final class Inputs {
 			String subject = subject(question);
 			switch (kind(question)) {
 				case LOOKUP, SEARCH, SEARCH_RECURSIVE -> answer = lookups.get(question);
+				case LOOKUP_THROUGH_ACCESSOR -> answer = lookups.get(lookup(subject));
 				case READ -> answer = digests.get(URI.create(subject));
 				case MISSING -> answer = ABSENT;
 				case PARAMETER -> answer = parameter(subject, parameters);
@@ -154,33 +163,65 @@ final class Inputs {
 	}
 
 	/**
+	 * The same inputs, with every lookup that {@code lookups} answers differently from
+	 * what the run recorded (Liquibase's accessor's answer) marked to be asked through
+	 * the accessor on the next boot.
+	 * @param recording what the run read
+	 * @param lookups the answers without Liquibase
+	 * @return the inputs
+	 * @throws IOException if a lookup fails
+	 */
+	Inputs checkedAgainst(Recording recording, Lookups lookups) throws IOException {
+		Map<String, String> recorded = recording.lookups();
+		List<String> checked = new ArrayList<>(this.questions.size());
+		for (String question : this.questions) {
+			boolean same = !LOOKUP.equals(kind(question))
+					|| lookups.lookup(subject(question)).equals(recorded.get(question));
+			checked.add(same ? question : LOOKUP_THROUGH_ACCESSOR + "\t" + subject(question));
+		}
+		return new Inputs(checked);
+	}
+
+	/**
+	 * The questions, one a line.
+	 * @return the questions
+	 */
+	List<String> questions() {
+		return this.questions;
+	}
+
+	/**
 	 * Answer every question again, now, into the fingerprint: reads every file the last
 	 * run read and lists every folder it listed. Answered one after the other on the
 	 * calling thread, the thread that runs Liquibase: a lookup may depend on the thread's
 	 * context class loader (Spring's resource loaders use it when they have none of their
 	 * own), and on another thread (a pool's, whose loader under Boot's launchers sees
 	 * neither {@code BOOT-INF/} nor {@code loader.path}) it would answer differently.
-	 * @param accessor the accessor Liquibase reads through
+	 * @param lookups answers lookups
+	 * @param accessor answers what only Liquibase's accessor answers: folder listings and
+	 * lookups marked by {@link #checkedAgainst}
 	 * @param parameters the configured changelog parameters
 	 * @param fingerprint where the answers go
 	 * @throws IOException if a lookup fails
 	 */
-	void answerNow(ResourceAccessor accessor, Map<String, String> parameters, Fingerprint fingerprint)
+	void answerNow(Lookups lookups, Lookups accessor, Map<String, String> parameters, Fingerprint fingerprint)
 			throws IOException {
+		MessageDigest digest = sha256();
 		for (String question : this.questions) {
-			fingerprint.add(question, answer(question, accessor, parameters));
+			fingerprint.add(question, answer(question, lookups, accessor, parameters, digest));
 		}
 	}
 
-	private static String answer(String question, ResourceAccessor accessor, Map<String, String> parameters)
-			throws IOException {
+	private static String answer(String question, Lookups lookups, Lookups accessor, Map<String, String> parameters,
+			MessageDigest digest) throws IOException {
 		String subject = subject(question);
 		return switch (kind(question)) {
-			case LOOKUP -> uris(accessor.getAll(subject));
-			case SEARCH -> paths(accessor.search(subject, false));
-			case SEARCH_RECURSIVE -> paths(accessor.search(subject, true));
-			case READ -> contentDigest(URI.create(subject));
-			case MISSING -> contentDigest(URI.create(subject)).equals(ABSENT) ? ABSENT : "<present>";
+			case LOOKUP -> lookups.lookup(subject);
+			case LOOKUP_THROUGH_ACCESSOR -> accessor.lookup(subject);
+			case SEARCH -> accessor.search(subject, false);
+			case SEARCH_RECURSIVE -> accessor.search(subject, true);
+			case READ -> contentDigest(URI.create(subject), digest);
+			case MISSING -> contentDigest(URI.create(subject), digest).equals(ABSENT) ? ABSENT : "<present>";
 			case PARAMETER -> parameter(subject, parameters);
 			default -> throw new IOException("Unknown input " + question);
 		};
@@ -194,33 +235,18 @@ final class Inputs {
 		return (recursive ? SEARCH_RECURSIVE : SEARCH) + "\t" + path;
 	}
 
-	static String uris(@Nullable List<Resource> resources) {
-		if (resources == null || resources.isEmpty()) {
-			return ABSENT;
-		}
-		StringBuilder answer = new StringBuilder();
-		resources.forEach((resource) -> answer.append(resource.getUri()).append('|'));
-		return answer.toString();
-	}
-
-	static String paths(@Nullable List<Resource> resources) {
-		if (resources == null || resources.isEmpty()) {
-			return ABSENT;
-		}
-		StringBuilder answer = new StringBuilder();
-		resources
-			.forEach((resource) -> answer.append(resource.getPath()).append('=').append(resource.getUri()).append('|'));
-		return answer.toString();
-	}
-
 	private static String parameter(String name, Map<String, String> parameters) {
 		return "configured=" + parameters.get(name) + ";system=" + System.getProperty(name) + ";environment="
 				+ System.getenv(name);
 	}
 
-	private static String contentDigest(URI uri) {
-		MessageDigest digest = sha256();
-		try (InputStream in = uri.toURL().openStream()) {
+	private static String contentDigest(URI uri, MessageDigest digest) {
+		digest.reset();
+		Path file = file(uri);
+		if (file != null && Files.isDirectory(file)) {
+			return "<folder>";
+		}
+		try (InputStream in = (file != null) ? Files.newInputStream(file) : uri.toURL().openStream()) {
 			byte[] buffer = new byte[8192];
 			int read;
 			while ((read = in.read(buffer)) >= 0) {
@@ -233,6 +259,22 @@ final class Inputs {
 		}
 	}
 
+	/**
+	 * The file of a {@code file:} URI, read directly rather than through a URL
+	 * connection; {@code null} for any other URI.
+	 */
+	private static @Nullable Path file(URI uri) {
+		if (!"file".equalsIgnoreCase(uri.getScheme())) {
+			return null;
+		}
+		try {
+			return Path.of(uri);
+		}
+		catch (IllegalArgumentException | FileSystemNotFoundException ex) {
+			return null;
+		}
+	}
+
 	private static String kind(String question) {
 		int tab = question.indexOf('\t');
 		return (tab > 0) ? question.substring(0, tab) : question;
@@ -241,6 +283,32 @@ final class Inputs {
 	private static String subject(String question) {
 		int tab = question.indexOf('\t');
 		return (tab > 0) ? question.substring(tab + 1) : "";
+	}
+
+	/**
+	 * Answers lookups and folder listings as the fingerprint records them.
+	 */
+	interface Lookups {
+
+		/**
+		 * Look a path up, as Liquibase's {@code ResourceAccessor.getAll} does.
+		 * @param path the path
+		 * @return the URIs found, or {@link #ABSENT}
+		 * @throws IOException if the lookup fails
+		 */
+		String lookup(String path) throws IOException;
+
+		/**
+		 * List a folder, as Liquibase's {@code ResourceAccessor.search} does.
+		 * @param path the folder
+		 * @param recursive whether to list sub-folders too
+		 * @return the paths and URIs found, or {@link #ABSENT}
+		 * @throws IOException if the listing fails
+		 */
+		default String search(String path, boolean recursive) throws IOException {
+			throw new IOException("Folder listings are answered by Liquibase's accessor only");
+		}
+
 	}
 
 	static MessageDigest sha256() {

@@ -58,8 +58,53 @@ final class RecordingResourceAccessor implements ResourceAccessor {
 		this.delegate = delegate;
 	}
 
-	ResourceAccessor delegate() {
-		return this.delegate;
+	/**
+	 * Lookups and folder listings asked of the accessor Liquibase reads through,
+	 * unrecorded.
+	 * @return the lookups
+	 */
+	Inputs.Lookups delegateLookups() {
+		return lookups(this.delegate);
+	}
+
+	/**
+	 * Lookups and folder listings asked of an accessor.
+	 * @param delegate the accessor
+	 * @return the lookups
+	 */
+	static Inputs.Lookups lookups(ResourceAccessor delegate) {
+		return new Inputs.Lookups() {
+
+			@Override
+			public String lookup(String path) throws IOException {
+				return uris(delegate.getAll(path));
+			}
+
+			@Override
+			public String search(String path, boolean recursive) throws IOException {
+				return paths(delegate.search(path, recursive));
+			}
+
+		};
+	}
+
+	static String uris(@Nullable List<Resource> resources) {
+		if (resources == null || resources.isEmpty()) {
+			return Inputs.ABSENT;
+		}
+		StringBuilder answer = new StringBuilder();
+		resources.forEach((resource) -> answer.append(resource.getUri()).append('|'));
+		return answer.toString();
+	}
+
+	static String paths(@Nullable List<Resource> resources) {
+		if (resources == null || resources.isEmpty()) {
+			return Inputs.ABSENT;
+		}
+		StringBuilder answer = new StringBuilder();
+		resources
+			.forEach((resource) -> answer.append(resource.getPath()).append('=').append(resource.getUri()).append('|'));
+		return answer.toString();
 	}
 
 	/**
@@ -81,7 +126,7 @@ final class RecordingResourceAccessor implements ResourceAccessor {
 	public @Nullable List<Resource> getAll(String path) throws IOException {
 		List<Resource> found = this.delegate.getAll(path);
 		Recording recording = this.recording;
-		recording.looked(Inputs.lookup(path), Inputs.uris(found));
+		recording.looked(Inputs.lookup(path), uris(found));
 		return wrap(found, recording);
 	}
 
@@ -89,7 +134,7 @@ final class RecordingResourceAccessor implements ResourceAccessor {
 	public List<Resource> search(String path, boolean recursive) throws IOException {
 		List<Resource> found = this.delegate.search(path, recursive);
 		Recording recording = this.recording;
-		recording.looked(Inputs.search(path, recursive), Inputs.paths(found));
+		recording.looked(Inputs.search(path, recursive), paths(found));
 		List<Resource> wrapped = wrap(found, recording);
 		return (wrapped != null) ? wrapped : List.of();
 	}

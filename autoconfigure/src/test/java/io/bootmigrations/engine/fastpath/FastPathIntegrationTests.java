@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.ResourceLoader;
 
 import io.bootmigrations.engine.ChangeSetInfo;
 import io.bootmigrations.engine.MigrationEngine;
@@ -71,6 +72,9 @@ class FastPathIntegrationTests {
 
 	@TempDir
 	Path classpath;
+
+	@TempDir
+	Path temp;
 
 	private TestDatabase database;
 
@@ -134,6 +138,34 @@ class FastPathIntegrationTests {
 		assertThat(status.database().product()).isEqualTo("PostgreSQL");
 		assertThat(status.database().url()).doesNotContain("password");
 		assertThat(restarted.refresh().pending()).as("the lazily parsed changelog agrees").isEmpty();
+		assertThat(recordedInputs()).as("lookups are answered without Liquibase")
+			.contains("lookup\tdb/fast/one.xml")
+			.doesNotContain("lookup-through-accessor");
+	}
+
+	@Test
+	void lookupAnsweredDifferentlyWithoutLiquibaseIsAskedThroughLiquibasesAccessor() throws IOException {
+		// the fast path's resource loader sees one more root, with another master: what
+		// it answers differs from what Liquibase read, so that lookup goes through
+		// Liquibase's accessor
+		Path other = this.temp.resolve("other");
+		Files.createDirectories(other.resolve("db/fast"));
+		Files.writeString(other.resolve("db/fast/master.xml"), "another master", StandardCharsets.UTF_8);
+		ResourceLoader seesMore = new DefaultResourceLoader(new URLClassLoader(
+				new URL[] { this.classpath.toUri().toURL(), other.toUri().toURL() }, getClass().getClassLoader()));
+		MigrationSettings settings = settings().build();
+		new MigrationEngine(this.database.dataSource(), settings, accessor(), List.of(), WITNESS,
+				new FastPath(settings, seesMore), List.of())
+			.migrate();
+		assertThat(recordedInputs()).contains("lookup-through-accessor\tdb/fast/master.xml")
+			.contains("lookup\tdb/fast/one.xml");
+		FastPath fastPath = new FastPath(settings, seesMore);
+		fastPath.attach(accessor());
+		assertThat(check(fastPath)).as("differs in %s", fastPath.difference()).isNotNull();
+		write("db/fast/master.xml", read("db/fast/master.xml").replace("<include file=\"db/fast/one.xml\"/>", ""));
+		FastPath afterEdit = new FastPath(settings, seesMore);
+		afterEdit.attach(accessor());
+		assertThat(check(afterEdit)).isNull();
 	}
 
 	@Test
@@ -408,8 +440,9 @@ class FastPathIntegrationTests {
 	}
 
 	private boolean matches(MigrationSettings settings) {
-		FastPath fastPath = new FastPath(settings);
-		fastPath.attach(accessor());
+		ResourceLoader loader = loader();
+		FastPath fastPath = new FastPath(settings, loader);
+		fastPath.attach(new SpringResourceAccessor(loader));
 		return check(fastPath) != null;
 	}
 
@@ -422,21 +455,30 @@ class FastPathIntegrationTests {
 		}
 	}
 
+	private String recordedInputs() {
+		return this.database.jdbc().queryForObject("SELECT inputs FROM bootmigrations_fingerprint", String.class);
+	}
+
 	private MigrationSettings.Builder settings() {
 		return MigrationSettings.forChangeLog(MASTER);
 	}
 
 	private MigrationEngine engine(MigrationSettings settings, RunInterceptor... interceptors) {
 		// Liquibase's table lock, so that its lock table witnesses whether Liquibase ran
-		return new MigrationEngine(this.database.dataSource(), settings, accessor(), List.of(), WITNESS,
-				new FastPath(settings), List.of(interceptors));
+		ResourceLoader loader = loader();
+		return new MigrationEngine(this.database.dataSource(), settings, new SpringResourceAccessor(loader), List.of(),
+				WITNESS, new FastPath(settings, loader), List.of(interceptors));
 	}
 
 	private SpringResourceAccessor accessor() {
+		return new SpringResourceAccessor(loader());
+	}
+
+	private ResourceLoader loader() {
 		try {
 			URLClassLoader classLoader = new URLClassLoader(new URL[] { this.classpath.toUri().toURL() },
 					getClass().getClassLoader());
-			return new SpringResourceAccessor(new DefaultResourceLoader(classLoader));
+			return new DefaultResourceLoader(classLoader);
 		}
 		catch (MalformedURLException ex) {
 			throw new IllegalStateException(ex);

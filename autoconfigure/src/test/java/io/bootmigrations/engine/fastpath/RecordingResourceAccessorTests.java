@@ -137,7 +137,7 @@ class RecordingResourceAccessorTests {
 		Inputs.of(recording).answerFromRecording(recording, Map.of(), recorded);
 		Inputs inputs = Inputs.parse(recorded.text());
 		Fingerprint fingerprint = new Fingerprint();
-		inputs.answerNow(this.accessor.delegate(), Map.of(), fingerprint);
+		inputs.answerNow(this.accessor.delegateLookups(), this.accessor.delegateLookups(), Map.of(), fingerprint);
 		return fingerprint.value();
 	}
 
