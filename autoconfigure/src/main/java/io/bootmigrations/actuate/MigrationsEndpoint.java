@@ -62,7 +62,10 @@ import io.bootmigrations.status.StatusDocument.LastRun;
  * application has several targets (issue #11), a compact {@code targets} section is added
  * (counts by state, the targets that are not ready), {@code /actuator/migrations/targets}
  * pages through all of them, and the list views take a {@code target} parameter, without
- * changing what exists.
+ * changing what exists. Without the {@code default} target
+ * ({@code spring.liquibase.enabled=false} with {@code migrations.targets.*}) the summary
+ * holds {@code ready} (every target ready) and the {@code targets} section only, and the
+ * lists need a {@code target} parameter.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
@@ -78,15 +81,13 @@ public class MigrationsEndpoint {
 
 	static final Duration DRIFT_CACHE = Duration.ofMinutes(1);
 
-	private final MigrationEngine engine;
+	private final @Nullable MigrationEngine engine;
 
 	private final boolean blockOnUnexpected;
 
 	private final @Nullable DriftCheck driftCheck;
 
-	private final Supplier<Map<String, MigrationStatus>> targets;
-
-	private final Function<String, @Nullable MigrationEngine> targetEngine;
+	private final TargetsView targets;
 
 	/**
 	 * Create an endpoint.
@@ -120,27 +121,29 @@ public class MigrationsEndpoint {
 	 */
 	public MigrationsEndpoint(MigrationEngine engine, boolean blockOnUnexpected, @Nullable DriftCheck driftCheck,
 			Supplier<Map<String, MigrationEngine>> targets) {
-		this(engine, blockOnUnexpected, driftCheck, () -> statuses(targets.get()), (id) -> targets.get().get(id));
+		this(engine, blockOnUnexpected, driftCheck, () -> TargetsView.statuses(targets.get()),
+				(id) -> targets.get().get(id));
 	}
 
 	/**
 	 * Create an endpoint that also reports the application's other targets (issue #11)
 	 * from their statuses, asking for a target's engine only for that target's lists (a
 	 * tenant's engine may be built on demand).
-	 * @param engine the engine of the default target
+	 * @param engine the engine of the default target, {@code null} when
+	 * {@code spring.liquibase.enabled=false} removed it and only other targets remain
 	 * @param blockOnUnexpected whether unexpected changesets block readiness
 	 * @param driftCheck the drift check, or {@code null} for none
 	 * @param targets every target's status by id, {@code default} first; empty when the
 	 * application has no other target
 	 * @param targetEngine a target's engine by id, {@code null} for an unknown id
 	 */
-	public MigrationsEndpoint(MigrationEngine engine, boolean blockOnUnexpected, @Nullable DriftCheck driftCheck,
-			Supplier<Map<String, MigrationStatus>> targets, Function<String, @Nullable MigrationEngine> targetEngine) {
+	public MigrationsEndpoint(@Nullable MigrationEngine engine, boolean blockOnUnexpected,
+			@Nullable DriftCheck driftCheck, Supplier<Map<String, MigrationStatus>> targets,
+			Function<String, @Nullable MigrationEngine> targetEngine) {
 		this.engine = engine;
 		this.blockOnUnexpected = blockOnUnexpected;
 		this.driftCheck = driftCheck;
-		this.targets = targets;
-		this.targetEngine = targetEngine;
+		this.targets = new TargetsView(targets, targetEngine, blockOnUnexpected);
 	}
 
 	/**
@@ -149,20 +152,17 @@ public class MigrationsEndpoint {
 	 */
 	@ReadOperation
 	public Object migrations() {
+		if (this.engine == null) {
+			return this.targets.summaryWithoutDefault();
+		}
 		StatusDocument document = StatusDocument.of(DEFAULT_TARGET, this.engine.status(), this.blockOnUnexpected);
-		Map<String, MigrationStatus> statuses = this.targets.get();
+		Map<String, MigrationStatus> statuses = this.targets.statuses();
 		if (statuses.isEmpty()) {
 			return document;
 		}
 		Map<String, @Nullable Object> body = new LinkedHashMap<>(RecordFields.of(document));
-		body.put("targets", TargetsSummary.of(statuses, this.blockOnUnexpected).toMap(DEFAULT_PAGE_SIZE));
+		body.put("targets", this.targets.section(statuses));
 		return body;
-	}
-
-	private static Map<String, MigrationStatus> statuses(Map<String, MigrationEngine> engines) {
-		Map<String, MigrationStatus> statuses = new LinkedHashMap<>();
-		engines.forEach((id, engine) -> statuses.put(id, engine.status()));
-		return statuses;
 	}
 
 	/**
@@ -201,12 +201,17 @@ public class MigrationsEndpoint {
 	public WebEndpointResponse<Object> changeSets(@Selector String list, @Nullable Integer page, @Nullable Integer size,
 			@Nullable String to, @Nullable String target) {
 		if (list.equals("targets")) {
-			return targets(page, size);
+			Map<String, MigrationStatus> statuses = this.targets.statuses();
+			return this.targets.page((statuses.isEmpty() && this.engine != null)
+					? Map.of(DEFAULT_TARGET, this.engine.status()) : statuses, page, size);
 		}
 		String targetName = (target != null && !target.isBlank()) ? target.strip() : DEFAULT_TARGET;
-		MigrationEngine engine = DEFAULT_TARGET.equals(targetName) ? this.engine : this.targetEngine.apply(targetName);
+		MigrationEngine engine = DEFAULT_TARGET.equals(targetName) ? this.engine : this.targets.engine(targetName);
 		if (engine == null) {
-			return badRequest("No target '" + targetName + "': see /actuator/migrations/targets");
+			return badRequest("No target '" + targetName + "'"
+					+ ((this.engine == null && target == null)
+							? " (spring.liquibase.enabled=false): name one with ?target=" : "")
+					+ ": see /actuator/migrations/targets");
 		}
 		if (list.equals("drift")) {
 			return (engine == this.engine) ? drift() : badRequest("The drift check covers the default target only");
@@ -236,38 +241,6 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * Every target (issue #11), compact at hundreds of tenants: counts by state, the
-	 * targets that are not ready with the failed ones' errors, and one page of the full
-	 * list.
-	 */
-	private WebEndpointResponse<Object> targets(@Nullable Integer page, @Nullable Integer size) {
-		Map<String, MigrationStatus> statuses = this.targets.get();
-		if (statuses.isEmpty()) {
-			statuses = Map.of(DEFAULT_TARGET, this.engine.status());
-		}
-		int pageNumber = (page != null) ? page : 0;
-		int pageSize = (size != null) ? size : DEFAULT_PAGE_SIZE;
-		if (pageNumber < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-			return badRequest("Invalid page=" + pageNumber + "&size=" + pageSize + " for /actuator/migrations/targets"
-					+ ": page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
-		}
-		Map<String, Object> body = new LinkedHashMap<>(
-				TargetsSummary.of(statuses, this.blockOnUnexpected).toMap(DEFAULT_PAGE_SIZE));
-		List<Map.Entry<String, MigrationStatus>> all = new ArrayList<>(statuses.entrySet());
-		int from = (int) Math.min((long) pageNumber * pageSize, all.size());
-		int to = Math.min(from + pageSize, all.size());
-		body.put("page", pageNumber);
-		body.put("size", pageSize);
-		body.put("totalPages", (all.size() + pageSize - 1) / pageSize);
-		body.put("targets",
-				all.subList(from, to)
-					.stream()
-					.map((entry) -> StatusDocument.of(entry.getKey(), entry.getValue(), this.blockOnUnexpected))
-					.toList());
-		return new WebEndpointResponse<>(body);
-	}
-
-	/**
 	 * Run an upgrade, a downgrade or a tag. Refused (405) unless
 	 * {@code management.endpoint.migrations.access=unrestricted}. Runs under the
 	 * migration lock, like the migration on boot, and updates the status.
@@ -279,15 +252,20 @@ public class MigrationsEndpoint {
 	 */
 	@WriteOperation
 	public WebEndpointResponse<Object> run(String operation, @Nullable String to) {
+		MigrationEngine engine = this.engine;
+		if (engine == null) {
+			return badRequest("No default target (spring.liquibase.enabled=false): the operations over HTTP act on "
+					+ "the default target only; use the commands with --migrations.only for the other targets");
+		}
 		try {
 			RunReport report = switch (operation) {
-				case "upgrade" -> this.engine.upgrade(RevisionTarget.parse(to, Direction.UPGRADE));
-				case "downgrade" -> this.engine.downgrade(downgradeTarget(to));
+				case "upgrade" -> engine.upgrade(RevisionTarget.parse(to, Direction.UPGRADE));
+				case "downgrade" -> engine.downgrade(downgradeTarget(to));
 				case "tag" -> {
 					if (to == null || to.isBlank()) {
 						throw new IllegalArgumentException("The tag operation needs the tag name in 'to'");
 					}
-					yield this.engine.tag(to.strip());
+					yield engine.tag(to.strip());
 				}
 				default -> throw new IllegalArgumentException(
 						"Unknown operation '" + operation + "': use upgrade, downgrade or tag");
@@ -375,7 +353,7 @@ public class MigrationsEndpoint {
 		}
 	}
 
-	private static WebEndpointResponse<Object> badRequest(String message) {
+	static WebEndpointResponse<Object> badRequest(String message) {
 		return new WebEndpointResponse<>(Map.of("error", message), WebEndpointResponse.STATUS_BAD_REQUEST);
 	}
 

@@ -31,21 +31,36 @@ import io.bootmigrations.schema.DriftCheck;
 
 /**
  * The {@code migrations} actuator endpoint, when it is available (exposed and not
- * switched off).
+ * switched off): for the {@code default} target and the others, or for the others alone
+ * when {@code spring.liquibase.enabled=false} removed {@code default} (issue #11).
  */
-@AutoConfiguration(after = { MigrationsAutoConfiguration.class, MigrationsSchemaAutoConfiguration.class })
+@AutoConfiguration(after = { MigrationsAutoConfiguration.class, MigrationsSchemaAutoConfiguration.class,
+		MigrationTargetsAutoConfiguration.class })
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
-@ConditionalOnBean(MigrationEngine.class)
 @ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
 public final class MigrationsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(MigrationEngine.class)
 	MigrationsEndpoint migrationsEndpoint(MigrationEngine migrationEngine, MigrationsProperties properties,
 			ObjectProvider<DriftCheck> driftCheck, ObjectProvider<TargetEngines> targets) {
 		return new MigrationsEndpoint(migrationEngine, properties.getHealth().isDownOnUnexpected(),
 				driftCheck.getIfAvailable(), () -> MigrationTargetsConfiguration.statuses(targets.getIfAvailable()),
 				(id) -> MigrationTargetsConfiguration.engine(targets.getIfAvailable(), id));
+	}
+
+	/**
+	 * The endpoint of the targets alone: no {@code default} engine, hence no drift check
+	 * (which covers {@code default} only).
+	 */
+	@Bean
+	@ConditionalOnMissingBean({ MigrationsEndpoint.class, MigrationEngine.class })
+	@ConditionalOnBean(TargetEngines.class)
+	MigrationsEndpoint migrationsTargetsEndpoint(TargetEngines targets, MigrationsProperties properties) {
+		return new MigrationsEndpoint(null, properties.getHealth().isDownOnUnexpected(), null,
+				() -> MigrationTargetsConfiguration.statuses(targets),
+				(id) -> MigrationTargetsConfiguration.engine(targets, id));
 	}
 
 }

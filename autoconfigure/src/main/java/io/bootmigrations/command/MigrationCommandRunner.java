@@ -191,15 +191,36 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 		catch (IllegalArgumentException ex) {
 			return CommandResults.usage(this.commandName, ex.getMessage());
 		}
-		if (this.engine == null) {
+		Map<String, MigrationEngine> targets = this.targets.get();
+		MigrationEngine engine = this.engine;
+		if (engine == null) {
+			return withoutDefault(command, targets, parsed);
+		}
+		if (!PER_TARGET.contains(command) || (targets.size() <= 1 && this.only == null)) {
+			return runOne(command, engine, parsed);
+		}
+		return runEach(command, targets.isEmpty() ? Map.of("default", engine) : targets, parsed);
+	}
+
+	/**
+	 * Without the {@code default} target ({@code spring.liquibase.enabled=false}) the
+	 * commands that act on one database run on the other targets, grouped per target as
+	 * always (issue #11); the others (drift, rollback verification, the developer's
+	 * commands) concern the application's own database and are refused.
+	 */
+	private CommandResult withoutDefault(MigrationCommand command, Map<String, MigrationEngine> targets,
+			@Nullable RevisionTarget parsed) {
+		if (targets.isEmpty()) {
 			return CommandResults
 				.error(command, "Boot Migrations is not active in this application (migrations.enabled=false, "
-						+ "spring.liquibase.enabled=false, a SpringLiquibase bean of its own, or no DataSource), so "
-						+ "there is nothing to run the command against.", null);
+						+ "spring.liquibase.enabled=false without migrations.targets.*, a SpringLiquibase bean of its "
+						+ "own, or no DataSource), so there is nothing to run the command against.", null);
 		}
-		Map<String, MigrationEngine> targets = this.targets.get();
-		if (!PER_TARGET.contains(command) || (targets.size() <= 1 && this.only == null)) {
-			return runOne(command, this.engine, parsed);
+		if (!PER_TARGET.contains(command)) {
+			return CommandResults.error(command, "The " + command.commandName() + " command acts on the default "
+					+ "target, which spring.liquibase.enabled=false removed; the commands that run on the other "
+					+ "targets are status, check, validate, history, upgrade, downgrade, upgrade-sql, downgrade-sql, "
+					+ "tag, baseline, clear-checksums, release-locks and lint.", null);
 		}
 		return runEach(command, targets, parsed);
 	}
@@ -214,7 +235,7 @@ public class MigrationCommandRunner implements ApplicationRunner, Ordered {
 			@Nullable RevisionTarget parsed) {
 		Map<String, MigrationEngine> selected;
 		try {
-			selected = TargetSelection.select(targets.isEmpty() ? Map.of("default", this.engine) : targets, this.only);
+			selected = TargetSelection.select(targets, this.only);
 		}
 		catch (IllegalArgumentException ex) {
 			return CommandResults.usage(this.commandName, ex.getMessage());

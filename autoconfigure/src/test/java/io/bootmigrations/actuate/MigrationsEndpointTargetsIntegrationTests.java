@@ -16,7 +16,9 @@
 
 package io.bootmigrations.actuate;
 
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +83,47 @@ class MigrationsEndpointTargetsIntegrationTests {
 			assertThat((List<String>) health.read("$.components.migrations.details.targets.notReady"))
 				.containsExactly("tenants:t_bad");
 			assertThat(app.status("/actuator/health/readiness")).isEqualTo(503);
+		}
+	}
+
+	@Test
+	void withoutTheDefaultTargetTheEndpointServesTheTargetsAlone() {
+		try (RunningApp app = RunningApp.start(this.database, "spring.liquibase.enabled=false",
+				"management.endpoint.migrations.access=unrestricted", "migrations.on-failure=stay-not-ready",
+				TENANTS + "change-log=classpath:db/targets/tenant.yaml", TENANTS + "schemas=t_a,t_b,t_bad")) {
+			Json summary = app.json("/actuator/migrations");
+			assertThat((Map<String, Object>) summary.read("$")).containsOnlyKeys("ready", "targets");
+			assertThat((Boolean) summary.read("$.ready")).isFalse();
+			assertThat((Integer) summary.read("$.targets.total")).isEqualTo(3);
+			assertThat((Integer) summary.read("$.targets.states.UP_TO_DATE")).isEqualTo(2);
+			assertThat((List<String>) summary.read("$.targets.notReady")).containsExactly("tenants:t_bad");
+			Json targets = app.json("/actuator/migrations/targets?size=2");
+			assertThat((Integer) targets.read("$.totalPages")).isEqualTo(2);
+			assertThat((List<String>) targets.read("$.targets[*].target")).containsExactly("tenants:t_a",
+					"tenants:t_b");
+			assertThat(
+					(List<String>) app.json("/actuator/migrations/targets?page=1&size=2").read("$.targets[*].target"))
+				.containsExactly("tenants:t_bad");
+			Json history = app.json("/actuator/migrations/history?target=tenants:t_b");
+			assertThat((String) history.read("$.target")).isEqualTo("tenants:t_b");
+			assertThat((List<String>) history.read("$.changeSets[*].id")).containsExactly("first-account", "account");
+			assertThat((String) app.json("/actuator/migrations/pending?target=tenants:t_a").read("$.target"))
+				.isEqualTo("tenants:t_a");
+			HttpResponse<String> noTarget = app.get("/actuator/migrations/history");
+			assertThat(noTarget.statusCode()).isEqualTo(400);
+			assertThat(noTarget.body()).contains("spring.liquibase.enabled=false").contains("?target=");
+			assertThat(app.status("/actuator/migrations/drift?target=tenants:t_a")).isEqualTo(400);
+			// the write operation acts on default, which is not there
+			HttpResponse<String> upgrade = app.post("/actuator/migrations", "{\"operation\":\"upgrade\"}");
+			assertThat(upgrade.statusCode()).isEqualTo(400);
+			assertThat(upgrade.body()).contains("No default target");
+			assertThat(app.status("/actuator/health/readiness")).isEqualTo(503);
+		}
+		try (RunningApp app = RunningApp.start(this.database, "spring.liquibase.enabled=false",
+				TENANTS + "change-log=classpath:db/targets/tenant.yaml", TENANTS + "schemas=t_a,t_b")) {
+			Json summary = app.json("/actuator/migrations");
+			assertThat((Boolean) summary.read("$.ready")).isTrue();
+			assertThat((Integer) summary.read("$.targets.states.UP_TO_DATE")).isEqualTo(2);
 		}
 	}
 
