@@ -121,11 +121,16 @@ class MigrationTargetsConfiguration {
 	}
 
 	/**
-	 * The default target's metrics are tagged {@code default}: that listener stays with
-	 * the default engine. (Readiness follows all targets through the health indicator.)
+	 * Whether a listener of the application also listens to every other target. Not the
+	 * {@code default} target's metrics (tagged {@code default}: each target gets its own
+	 * through {@link TargetListenerFactory}), nor the drift warnings, whose check covers
+	 * the {@code default} target only and would otherwise run again after every tenant.
+	 * (Readiness follows all targets through the health indicator.)
 	 */
-	private static boolean sharedByTargets(MigrationListener listener) {
-		return !listener.getClass().getName().equals("io.bootmigrations.actuate.MigrationMetrics");
+	static boolean sharedByTargets(MigrationListener listener) {
+		String type = listener.getClass().getName();
+		return !type.equals("io.bootmigrations.actuate.MigrationMetrics")
+				&& !type.equals("io.bootmigrations.schema.DriftWarnings");
 	}
 
 	private static void register(TargetEngines targets, String name, TargetProperties target,
