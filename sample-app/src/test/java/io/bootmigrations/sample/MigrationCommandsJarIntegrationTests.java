@@ -123,6 +123,28 @@ class MigrationCommandsJarIntegrationTests {
 	}
 
 	@Test
+	void withoutTheDefaultTargetTheCommandsRunOnTheOtherTargets() {
+		// a command creates no tenant schema: they exist, as after a first boot
+		this.database.execute("CREATE SCHEMA t_a", "CREATE SCHEMA t_b");
+		String disabled = "--spring.liquibase.enabled=false";
+		String changeLog = "--migrations.targets.notes.change-log=classpath:db/changelog/db.changelog-master.yaml";
+		String schemas = "--migrations.targets.notes.schemas=t_a,t_b";
+		Result upgrade = command("upgrade", disabled, changeLog, schemas, "--migrations.only=notes:t_a");
+		assertExit(upgrade, 0);
+		assertThat(upgrade.out()).contains("== notes:t_a ==", "Upgraded to head: applied 8 changesets")
+			.doesNotContain("== default ==", "notes:t_b");
+		Result check = command("check", disabled, changeLog, schemas);
+		assertExit(check, 1);
+		assertThat(check.out()).contains("== notes:t_a ==", "== notes:t_b ==").doesNotContain("== default ==");
+		Result drift = command("drift", disabled, changeLog, schemas);
+		assertExit(drift, 2);
+		assertThat(drift.err()).contains("spring.liquibase.enabled=false removed");
+		assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM t_a.databasechangelog", Integer.class))
+			.isEqualTo(8);
+		assertThat(userTables()).isEmpty();
+	}
+
+	@Test
 	void upgradeSqlPrintsWhatUpgradeThenDoesAndDowngradeSqlChangesNothing() {
 		Result sql = command("upgrade-sql", "--migrations.target=1.1");
 		assertExit(sql, 0);
