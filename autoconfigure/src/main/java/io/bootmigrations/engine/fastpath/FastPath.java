@@ -24,8 +24,6 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 
 import liquibase.resource.ResourceAccessor;
@@ -167,24 +165,17 @@ public final class FastPath {
 			Inputs inputs = Inputs.parse(stored.inputs());
 			Fingerprint fingerprint = start(connection);
 			// the database reads and digests DATABASECHANGELOG while this thread answers
-			// the lookups and hashes the files: the two are independent, and the
-			// resource work stays on the calling thread (its context class loader sees
-			// what the application sees); the connection is used by the reader alone
-			// until it is joined
-			FutureTask<ChangeLogHistory> reading = new FutureTask<>(() -> ChangeLogHistory.read(connection, table));
-			Thread reader = new Thread(reading, "migrations-fast-path-history");
-			reader.setDaemon(true);
-			reader.start();
+			// the lookups and hashes the files
+			HistoryRead reading = HistoryRead.start(connection, table);
 			try {
 				Inputs.Lookups throughAccessor = accessor.delegateLookups();
 				inputs.answerNow((this.lookups != null) ? this.lookups : throughAccessor, throughAccessor,
 						this.settings.parameters(), fingerprint);
 			}
 			finally {
-				// never hand the connection back while the reader still uses it
-				joinUninterruptibly(reader);
+				reading.await();
 			}
-			ChangeLogHistory history = history(reading);
+			ChangeLogHistory history = reading.history();
 			fingerprint.add(HISTORY, history.digest());
 			if (!fingerprint.value().equals(stored.fingerprint())) {
 				this.difference = fingerprint.firstDifference(stored.inputs());
@@ -246,30 +237,6 @@ public final class FastPath {
 	 */
 	MigrationSettings settings() {
 		return this.settings;
-	}
-
-	private static void joinUninterruptibly(Thread thread) {
-		boolean interrupted = false;
-		while (thread.isAlive()) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static ChangeLogHistory history(FutureTask<ChangeLogHistory> reading) throws Exception {
-		try {
-			return reading.get();
-		}
-		catch (ExecutionException ex) {
-			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
-		}
 	}
 
 	/**

@@ -33,8 +33,6 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
-import io.bootmigrations.engine.fastpath.RecordingResourceAccessor.Recording;
-
 /**
  * The inputs of one run, as a list of questions whose answers decide what Liquibase
  * reads: a lookup of a path, a listing of a folder ({@code includeAll}), the content of a

@@ -22,16 +22,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import liquibase.resource.OpenOptions;
 import liquibase.resource.Resource;
@@ -47,8 +40,6 @@ import org.jspecify.annotations.Nullable;
  * {@link Inputs}.
  */
 final class RecordingResourceAccessor implements ResourceAccessor {
-
-	private static final Pattern PARAMETER = Pattern.compile("\\$\\{([^}\\s]{1,200})}");
 
 	private final ResourceAccessor delegate;
 
@@ -156,111 +147,6 @@ final class RecordingResourceAccessor implements ResourceAccessor {
 		List<Resource> wrapped = new ArrayList<>(resources.size());
 		resources.forEach((resource) -> wrapped.add(new RecordingResource(resource, recording)));
 		return wrapped;
-	}
-
-	/**
-	 * What one run read.
-	 */
-	static final class Recording {
-
-		private final Map<String, String> lookups = new LinkedHashMap<>();
-
-		private final Map<URI, String> digests = new LinkedHashMap<>();
-
-		private final Set<URI> missing = new LinkedHashSet<>();
-
-		private final Set<URI> opened = new LinkedHashSet<>();
-
-		private final Set<String> parameters = new LinkedHashSet<>();
-
-		private volatile @Nullable String inconsistency;
-
-		/**
-		 * Lookups and listings, each with what it found.
-		 * @return the lookups
-		 */
-		synchronized Map<String, String> lookups() {
-			return new LinkedHashMap<>(this.lookups);
-		}
-
-		/**
-		 * The files read, each with the digest of its content.
-		 * @return the digests
-		 */
-		synchronized Map<URI, String> digests() {
-			return new LinkedHashMap<>(this.digests);
-		}
-
-		/**
-		 * Files that Liquibase found missing (optional includes or property files).
-		 * @return the missing files
-		 */
-		synchronized Set<URI> missing() {
-			return new LinkedHashSet<>(this.missing);
-		}
-
-		/**
-		 * Names of the changelog parameters the files reference.
-		 * @return the parameter names
-		 */
-		synchronized Set<String> parameters() {
-			return new LinkedHashSet<>(this.parameters);
-		}
-
-		/**
-		 * Why this recording cannot describe the run, if it cannot: a file that read
-		 * differently twice in one run, or a file that could not be digested.
-		 * @return the reason, or {@code null}
-		 */
-		@Nullable String inconsistency() {
-			return this.inconsistency;
-		}
-
-		synchronized void looked(String question, String answer) {
-			String previous = this.lookups.putIfAbsent(question, answer);
-			if (previous != null && !previous.equals(answer)) {
-				this.inconsistency = question + " answered differently within one run";
-			}
-		}
-
-		synchronized void read(URI uri, String digest, byte[] content) {
-			String previous = this.digests.putIfAbsent(uri, digest);
-			if (previous != null && !previous.equals(digest)) {
-				this.inconsistency = uri + " changed while it was read";
-			}
-			Matcher matcher = PARAMETER.matcher(new String(content, StandardCharsets.UTF_8));
-			while (matcher.find()) {
-				String name = matcher.group(1);
-				this.parameters.add(name);
-				int colon = name.indexOf(':');
-				if (colon > 0) {
-					this.parameters.add(name.substring(0, colon));
-				}
-			}
-		}
-
-		/**
-		 * Files that were opened but never read to the end and closed.
-		 * @return the files, normally none
-		 */
-		synchronized Set<URI> unfinished() {
-			Set<URI> unfinished = new LinkedHashSet<>(this.opened);
-			unfinished.removeAll(this.digests.keySet());
-			return unfinished;
-		}
-
-		synchronized void opened(URI uri) {
-			this.opened.add(uri);
-		}
-
-		synchronized void missing(URI uri) {
-			this.missing.add(uri);
-		}
-
-		void inconsistent(String reason) {
-			this.inconsistency = reason;
-		}
-
 	}
 
 	/**

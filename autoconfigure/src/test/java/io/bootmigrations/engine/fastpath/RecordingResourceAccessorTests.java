@@ -35,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.DefaultResourceLoader;
 
-import io.bootmigrations.engine.fastpath.RecordingResourceAccessor.Recording;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
