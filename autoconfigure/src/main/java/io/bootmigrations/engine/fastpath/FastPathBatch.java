@@ -147,7 +147,10 @@ public final class FastPathBatch {
 			return FingerprintStore.readAll(connection, stores);
 		}
 		catch (Exception ex) {
-			// a schema without the table (new, or never recorded): one query each
+			// a schema without the table (new, or never recorded): one query each, after
+			// the failed batch's transaction is rolled back (as for the histories below),
+			// so that the first schema is not read in an aborted transaction
+			rollbackQuietly(connection);
 			Map<String, FingerprintStore.Stored> stored = new LinkedHashMap<>();
 			stores.forEach((key, store) -> {
 				FingerprintStore.Stored one = store.read(connection);
