@@ -145,14 +145,21 @@ final class JarProcess {
 	}
 
 	private static CompletableFuture<String> read(InputStream stream) {
-		return CompletableFuture.supplyAsync(() -> {
+		// a thread of its own for each stream: the common pool has a single thread on two
+		// cores, so a second process's output (or stderr after stdout) would wait there,
+		// and a child whose pipe fills would block until the other one exits
+		CompletableFuture<String> text = new CompletableFuture<>();
+		Thread reader = new Thread(() -> {
 			try (stream) {
-				return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+				text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+				text.completeExceptionally(new UncheckedIOException(ex));
 			}
-		});
+		}, "jar-process-output");
+		reader.setDaemon(true);
+		reader.start();
+		return text;
 	}
 
 	record Result(int exitCode, String out, String err) {

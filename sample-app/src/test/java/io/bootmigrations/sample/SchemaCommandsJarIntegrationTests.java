@@ -133,6 +133,9 @@ class SchemaCommandsJarIntegrationTests {
 
 	@Test
 	void stoppingVerifyRollbacksMidwayDropsItsScratchDatabase() throws Exception {
+		// the slow statement carries a token: it tells this run's scratch database from
+		// those of jar tests running beside it on the same server
+		String token = "stop_" + UUID.randomUUID().toString().replace("-", "");
 		Path slow = this.directory.resolve("slow.yaml");
 		Files.writeString(slow, """
 				databaseChangeLog:
@@ -140,23 +143,22 @@ class SchemaCommandsJarIntegrationTests {
 				      id: 1-slow
 				      author: tests
 				      changes:
-				        - sql: { sql: SELECT pg_sleep(60) }
+				        - sql: { sql: "SELECT pg_sleep(60), '%s'" }
 				      rollback:
 				        - sql: { sql: SELECT 1 }
-				""");
-		List<String> before = scratchDatabases();
+				""".formatted(token));
 		Process process = JarProcess.start(JarProcess.env(this.database), "--migrations.command=verify-rollbacks",
 				"--spring.liquibase.change-log=file:" + slow);
 		drain(process.getInputStream());
 		drain(process.getErrorStream());
 		try {
-			waitFor(() -> scratchDatabases().size() > before.size(), Duration.ofSeconds(90));
-			assertThat(scratchDatabases()).as("the scratch database of the running check")
-				.hasSizeGreaterThan(before.size());
+			waitFor(() -> scratchDatabaseRunning(token) != null, Duration.ofSeconds(90));
+			String scratch = scratchDatabaseRunning(token);
+			assertThat(scratch).as("the scratch database of the running check").isNotNull();
 			process.destroy();
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-			waitFor(() -> before.containsAll(scratchDatabases()), Duration.ofSeconds(30));
-			assertThat(scratchDatabases()).isSubsetOf(before);
+			waitFor(() -> !scratchDatabases().contains(scratch), Duration.ofSeconds(30));
+			assertThat(scratchDatabases()).doesNotContain(scratch);
 		}
 		finally {
 			process.destroyForcibly();
@@ -166,6 +168,19 @@ class SchemaCommandsJarIntegrationTests {
 	private List<String> scratchDatabases() {
 		return this.database.jdbc()
 			.queryForList("SELECT datname FROM pg_database WHERE datname LIKE 'bm\\_scratch\\_%'", String.class);
+	}
+
+	/**
+	 * The scratch database in which a session is running the statement with the given
+	 * token.
+	 * @param token the token
+	 * @return the database's name, or {@code null}
+	 */
+	private String scratchDatabaseRunning(String token) {
+		List<String> names = this.database.jdbc()
+			.queryForList("SELECT datname FROM pg_stat_activity WHERE datname LIKE 'bm\\_scratch\\_%' AND query LIKE ?",
+					String.class, "%" + token + "%");
+		return names.isEmpty() ? null : names.get(0);
 	}
 
 	private static void drain(java.io.InputStream stream) {
