@@ -2,7 +2,7 @@
 # Boots one small app, packaged as a fat jar and run with java -jar, three ways (no migrations, Spring Boot's Liquibase support, this
 # starter) against PostgreSQL and prints medians and ratios. See "Benchmark" in README.md.
 #
-#   src/benchmark/run.sh [--ns=10,100,1000,5000] [--rounds=5] [--first-apply=1000]
+#   src/benchmark/run.sh [--ns=10,100,1000,5000] [--rounds=11] [--first-apply=1000]
 #                        [--postgres=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres]
 #                        [--first-apply-rounds=5] [--psql=psql] [--psql-host=127.0.0.1] [--psql-user=postgres]
 #

@@ -43,17 +43,19 @@ import java.util.regex.Pattern;
 /**
  * Runs the benchmark: generates changelogs of N changesets (mixed createTable, addColumn,
  * createIndex and insert, in files of 10), then for every round and every N boots the
- * same app as separate JVMs three ways in random order on a fresh copy of an
- * already-migrated PostgreSQL database: without migrations, with Spring Boot's own
- * Liquibase support ({@code migrations.enabled=false}) and with this starter. Prints
- * medians and ratios. Then compares a first apply of the largest first-apply N against
+ * same app as separate JVMs three ways in random order on a copy of an already-migrated
+ * PostgreSQL database (made once, after which one warm-up boot of each way is not
+ * counted): without migrations, with Spring Boot's own Liquibase support
+ * ({@code migrations.enabled=false}) and with this starter. Prints medians and ratios,
+ * and what each way adds to the app without migrations paired round by round, in time to
+ * ready and in CPU time. Then compares a first apply of the largest first-apply N against
  * {@code psql -f} of Liquibase's own {@code update-sql} output, and measures status
  * endpoint latency at the largest N.
  * <p>
  * With {@code --tenants=N} it runs the tenant benchmark instead
  * ({@link TenantsBenchmark}).
  * <p>
- * Arguments (all optional): {@code --ns=10,100,1000,5000 --rounds=5 --first-apply=1000
+ * Arguments (all optional): {@code --ns=10,100,1000,5000 --rounds=11 --first-apply=1000
  * --postgres=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres --psql=psql
  * --work=target/bench --jar=target/boot-migrations-benchmark.jar}. With {@code --jar} the
  * app is the packaged fat jar ({@code java -Dloader.path=<changelogs> -jar app.jar});
@@ -95,7 +97,7 @@ public final class BenchmarkRunner {
 			.map(String::trim)
 			.map(Integer::valueOf)
 			.toList();
-		int rounds = Integer.parseInt(this.options.getOrDefault("rounds", "5"));
+		int rounds = Integer.parseInt(this.options.getOrDefault("rounds", "11"));
 		int firstApply = Integer.parseInt(this.options.getOrDefault("first-apply", "1000"));
 		Random random = new Random(42);
 		System.out.println("# Machine: " + machine());
@@ -108,23 +110,31 @@ public final class BenchmarkRunner {
 			System.out.printf(Locale.ROOT, "# primed %d changesets: %s%n", n, primed);
 			results.put(n, new LinkedHashMap<>());
 		}
+		// a no-op restart changes nothing that any mode reads, so every boot of a round
+		// runs on one copy of the migrated database, made once: copying a database right
+		// before a boot would put the copy's disk writes into the boot's time
+		for (int n : ns) {
+			recreate("bench_run_" + n, "bench_template_" + n);
+			for (String mode : MODES) {
+				System.out.printf(Locale.ROOT, "# warm-up n=%d %s (not counted): %s%n", n, mode,
+						boot(n, "bench_run_" + n, mode, List.of()));
+			}
+		}
 		for (int round = 1; round <= rounds; round++) {
 			for (int n : ns) {
 				List<String> modes = new ArrayList<>(MODES);
 				Collections.shuffle(modes, random);
 				for (String mode : modes) {
-					String database = "bench_run_" + n;
-					recreate(database, "bench_template_" + n);
-					Map<String, Double> metrics = boot(n, database, mode, List.of());
+					Map<String, Double> metrics = boot(n, "bench_run_" + n, mode, List.of());
 					results.get(n).computeIfAbsent(mode, (key) -> new ArrayList<>()).add(metrics);
 					System.out.printf(Locale.ROOT, "# round %d n=%d %s: %s%n", round, n, mode, metrics);
 				}
 			}
 		}
 		printRestartTable(results);
+		printAddedTable(results);
 		if (firstApply > 0) {
-			firstApply(firstApply,
-					Integer.parseInt(this.options.getOrDefault("first-apply-rounds", String.valueOf(rounds))), random);
+			firstApply(firstApply, Integer.parseInt(this.options.getOrDefault("first-apply-rounds", "5")), random);
 		}
 		int largest = Collections.max(ns);
 		String database = "bench_run_" + largest;
@@ -146,6 +156,50 @@ public final class BenchmarkRunner {
 			statement.execute("DROP DATABASE IF EXISTS bench_first WITH (FORCE)");
 			statement.execute("DROP DATABASE IF EXISTS bench_sql WITH (FORCE)");
 		}
+	}
+
+	/**
+	 * What each mode adds to the app without migrations, paired round by round (the three
+	 * boots of a round run one after the other, so that a slow phase of the machine falls
+	 * on all three): the median of the per-round differences, for the time to ready and
+	 * for the CPU time used until ready.
+	 */
+	private void printAddedTable(Map<Integer, Map<String, List<Map<String, Double>>>> results) {
+		System.out.println();
+		System.out.println(
+				"## No-op restart, paired by round (median of the per-round differences from the app without migrations)");
+		System.out.println();
+		System.out.println(
+				"| N | rounds | Boot added: ready ms | starter added: ready ms | starter / Boot (ready) | Boot added: CPU ms | starter added: CPU ms | starter / Boot (CPU) | starter / Boot (migration phase) |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|");
+		results.forEach((n, byMode) -> {
+			double bootReady = medianOf(added(byMode, "boot", "ready_ms"));
+			double starterReady = medianOf(added(byMode, "starter", "ready_ms"));
+			double bootCpu = medianOf(added(byMode, "boot", "cpu_ms"));
+			double starterCpu = medianOf(added(byMode, "starter", "cpu_ms"));
+			double phase = median(byMode.get("starter"), "migration_ms") / median(byMode.get("boot"), "migration_ms");
+			System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %.0f | %.1f %% | %.0f | %.0f | %.1f %% | %.1f %% |%n", n,
+					byMode.get("none").size(), bootReady, starterReady, 100 * starterReady / bootReady, bootCpu,
+					starterCpu, 100 * starterCpu / bootCpu, 100 * phase);
+		});
+		System.out.println();
+		results.forEach((n, byMode) -> System.out.printf(Locale.ROOT,
+				"Per round at %d, ready ms added by Boot: %s; by the starter: %s%n", n,
+				whole(added(byMode, "boot", "ready_ms")), whole(added(byMode, "starter", "ready_ms"))));
+	}
+
+	private static List<Double> added(Map<String, List<Map<String, Double>>> byMode, String mode, String metric) {
+		List<Double> added = new ArrayList<>();
+		List<Map<String, Double>> none = byMode.get("none");
+		List<Map<String, Double>> with = byMode.get(mode);
+		for (int round = 0; round < none.size(); round++) {
+			added.add(with.get(round).getOrDefault(metric, 0.0) - none.get(round).getOrDefault(metric, 0.0));
+		}
+		return added;
+	}
+
+	private static String whole(List<Double> values) {
+		return String.join(", ", values.stream().map((value) -> String.format(Locale.ROOT, "%.0f", value)).toList());
 	}
 
 	private void printRestartTable(Map<Integer, Map<String, List<Map<String, Double>>>> results) {

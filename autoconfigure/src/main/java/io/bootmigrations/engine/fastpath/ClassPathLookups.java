@@ -81,7 +81,12 @@ final class ClassPathLookups implements Inputs.Lookups {
 	 */
 	@Override
 	public String lookup(String path) throws IOException {
-		Resource[] resources = this.resolver.getResources(searchPath(path));
+		String location = searchPath(path);
+		String direct = this.resolver.answer(location);
+		if (direct != null) {
+			return direct;
+		}
+		Resource[] resources = this.resolver.getResources(location);
 		StringBuilder answer = new StringBuilder();
 		for (Resource resource : resources) {
 			if (resource.exists()) {
@@ -144,8 +149,45 @@ final class ClassPathLookups implements Inputs.Lookups {
 
 		private boolean indexed;
 
+		private boolean classPathOnly;
+
 		IndexedResolver(ResourceLoader resourceLoader) {
 			super(resourceLoader);
+		}
+
+		/**
+		 * The answer to a {@code classpath*:} location without a pattern, made straight
+		 * from the indexed roots, as Spring's resolver would make it and Liquibase would
+		 * write it, but without Spring's resources for each root and each lookup (a
+		 * folder root's file is the {@code FileSystemResource} Spring makes of it, a jar
+		 * root's entry exists as its {@code UrlResource} would find it). Only where
+		 * nothing else can answer: the parent holds nothing at that path and the module
+		 * path holds no application module.
+		 * @param location the location as {@link ClassPathLookups#searchPath} made it
+		 * @return the answer, or {@code null} to ask Spring's resolver
+		 * @throws IOException if a root cannot be read
+		 */
+		@Nullable String answer(String location) throws IOException {
+			if (!location.startsWith(CLASSPATH_ALL_URL_PREFIX)) {
+				return null;
+			}
+			String withoutPrefix = location.substring(CLASSPATH_ALL_URL_PREFIX.length());
+			String path = withoutPrefix.startsWith("/") ? withoutPrefix.substring(1) : withoutPrefix;
+			ClassLoader classLoader = getClassLoader();
+			List<Root> roots = roots(classLoader);
+			if (roots == null || classLoader == null || classLoader.getParent() == null || !this.classPathOnly
+					|| getPathMatcher().isPattern(withoutPrefix) || !PLAIN_PATH.matcher(path).matches()
+					|| DOTS.matcher(path).find() || classLoader.getParent().getResource(path) != null) {
+				return null;
+			}
+			Set<String> uris = new LinkedHashSet<>();
+			for (Root root : roots) {
+				URI uri = root.uri(path);
+				if (uri != null) {
+					uris.add(liquibaseUri(uri).toString());
+				}
+			}
+			return uris.isEmpty() ? Inputs.ABSENT : String.join("|", uris) + "|";
 		}
 
 		@Override
@@ -183,8 +225,24 @@ final class ClassPathLookups implements Inputs.Lookups {
 			if (!this.indexed) {
 				this.indexed = true;
 				this.roots = index(classLoader);
+				this.classPathOnly = classPathOnly();
 			}
 			return this.roots;
+		}
+
+		/**
+		 * Whether the boot layer holds only the JDK's own modules: Spring's resolver then
+		 * finds nothing on the module path, only on the class path.
+		 */
+		private static boolean classPathOnly() {
+			return ModuleLayer.boot()
+				.configuration()
+				.modules()
+				.stream()
+				.allMatch((module) -> module.reference()
+					.location()
+					.map((location) -> "jrt".equals(location.getScheme()))
+					.orElse(false));
 		}
 
 		private static @Nullable List<Root> index(@Nullable ClassLoader classLoader) {
@@ -246,6 +304,27 @@ final class ClassPathLookups implements Inputs.Lookups {
 				return new Root(base, null, jarConnection.getJarFile());
 			}
 			return null;
+		}
+
+		/**
+		 * The URI of what this root holds at a path, as Spring's resource for it gives
+		 * it: a folder's file as {@link File#toURI()} writes it, a jar's entry as its
+		 * URL.
+		 */
+		@Nullable URI uri(String path) throws IOException {
+			if (this.folder != null) {
+				File file = new File(this.folder, path.replace('/', File.separatorChar));
+				return file.exists() ? file.toURI() : null;
+			}
+			if (this.jar == null || this.jar.getJarEntry(path) == null) {
+				return null;
+			}
+			try {
+				return new URI(new URL(this.url, path).toString().replace(" ", "%20"));
+			}
+			catch (URISyntaxException ex) {
+				throw new IOException(ex);
+			}
 		}
 
 		boolean holds(String path) {

@@ -241,10 +241,17 @@ final class Inputs {
 	private static String contentDigest(URI uri, MessageDigest digest) {
 		digest.reset();
 		Path file = file(uri);
-		if (file != null && Files.isDirectory(file)) {
-			return "<folder>";
+		if (file != null) {
+			// read whole, in one call; a folder is told from a missing file only when the
+			// read fails
+			try {
+				return hex(digest.digest(Files.readAllBytes(file)));
+			}
+			catch (IOException ex) {
+				return Files.isDirectory(file) ? "<folder>" : ABSENT;
+			}
 		}
-		try (InputStream in = (file != null) ? Files.newInputStream(file) : uri.toURL().openStream()) {
+		try (InputStream in = uri.toURL().openStream()) {
 			byte[] buffer = new byte[8192];
 			int read;
 			while ((read = in.read(buffer)) >= 0) {
