@@ -147,9 +147,21 @@ final class ClassPathLookups implements Inputs.Lookups {
 
 		private @Nullable List<Root> roots;
 
-		private boolean indexed;
+		/**
+		 * Whether the boot layer holds only the JDK's own modules: Spring's resolver then
+		 * finds nothing on the module path, only on the class path. The boot layer is
+		 * fixed for the JVM's life.
+		 */
+		private static final boolean CLASS_PATH_ONLY = ModuleLayer.boot()
+			.configuration()
+			.modules()
+			.stream()
+			.allMatch((module) -> module.reference()
+				.location()
+				.map((location) -> "jrt".equals(location.getScheme()))
+				.orElse(false));
 
-		private boolean classPathOnly;
+		private boolean indexed;
 
 		IndexedResolver(ResourceLoader resourceLoader) {
 			super(resourceLoader);
@@ -173,11 +185,9 @@ final class ClassPathLookups implements Inputs.Lookups {
 			}
 			String withoutPrefix = location.substring(CLASSPATH_ALL_URL_PREFIX.length());
 			String path = withoutPrefix.startsWith("/") ? withoutPrefix.substring(1) : withoutPrefix;
-			ClassLoader classLoader = getClassLoader();
-			List<Root> roots = roots(classLoader);
-			if (roots == null || classLoader == null || classLoader.getParent() == null || !this.classPathOnly
-					|| getPathMatcher().isPattern(withoutPrefix) || !PLAIN_PATH.matcher(path).matches()
-					|| DOTS.matcher(path).find() || classLoader.getParent().getResource(path) != null) {
+			// a plain path holds no pattern character
+			List<Root> roots = rootsFor(path);
+			if (roots == null || !CLASS_PATH_ONLY || getClassLoader().getParent().getResource(path) != null) {
 				return null;
 			}
 			Set<String> uris = new LinkedHashSet<>();
@@ -206,13 +216,11 @@ final class ClassPathLookups implements Inputs.Lookups {
 		 * each root that holds the path, in order.
 		 */
 		private @Nullable List<URL> find(String path) throws IOException {
-			ClassLoader classLoader = getClassLoader();
-			List<Root> roots = roots(classLoader);
-			if (roots == null || classLoader == null || classLoader.getParent() == null
-					|| !PLAIN_PATH.matcher(path).matches() || DOTS.matcher(path).find()) {
+			List<Root> roots = rootsFor(path);
+			if (roots == null) {
 				return null;
 			}
-			List<URL> urls = new ArrayList<>(Collections.list(classLoader.getParent().getResources(path)));
+			List<URL> urls = new ArrayList<>(Collections.list(getClassLoader().getParent().getResources(path)));
 			for (Root root : roots) {
 				if (root.holds(path)) {
 					urls.add(new URL(root.url(), path));
@@ -221,28 +229,22 @@ final class ClassPathLookups implements Inputs.Lookups {
 			return urls;
 		}
 
-		private @Nullable List<Root> roots(@Nullable ClassLoader classLoader) {
+		/**
+		 * The indexed roots, when a path can be looked up in them: the class loader was
+		 * indexed, has a parent to ask first, and the path is plain (nothing a class
+		 * loader would encode, no pattern, no dot segment).
+		 */
+		private @Nullable List<Root> rootsFor(String path) {
+			ClassLoader classLoader = getClassLoader();
 			if (!this.indexed) {
 				this.indexed = true;
 				this.roots = index(classLoader);
-				this.classPathOnly = classPathOnly();
+			}
+			if (this.roots == null || classLoader == null || classLoader.getParent() == null
+					|| !PLAIN_PATH.matcher(path).matches() || DOTS.matcher(path).find()) {
+				return null;
 			}
 			return this.roots;
-		}
-
-		/**
-		 * Whether the boot layer holds only the JDK's own modules: Spring's resolver then
-		 * finds nothing on the module path, only on the class path.
-		 */
-		private static boolean classPathOnly() {
-			return ModuleLayer.boot()
-				.configuration()
-				.modules()
-				.stream()
-				.allMatch((module) -> module.reference()
-					.location()
-					.map((location) -> "jrt".equals(location.getScheme()))
-					.orElse(false));
 		}
 
 		private static @Nullable List<Root> index(@Nullable ClassLoader classLoader) {
@@ -312,12 +314,11 @@ final class ClassPathLookups implements Inputs.Lookups {
 		 * URL.
 		 */
 		@Nullable URI uri(String path) throws IOException {
-			if (this.folder != null) {
-				File file = new File(this.folder, path.replace('/', File.separatorChar));
-				return file.exists() ? file.toURI() : null;
-			}
-			if (this.jar == null || this.jar.getJarEntry(path) == null) {
+			if (!holds(path)) {
 				return null;
+			}
+			if (this.folder != null) {
+				return file(path).toURI();
 			}
 			try {
 				return new URI(new URL(this.url, path).toString().replace(" ", "%20"));
@@ -329,9 +330,13 @@ final class ClassPathLookups implements Inputs.Lookups {
 
 		boolean holds(String path) {
 			if (this.folder != null) {
-				return new File(this.folder, path.replace('/', File.separatorChar)).exists();
+				return file(path).exists();
 			}
 			return this.jar != null && this.jar.getJarEntry(path) != null;
+		}
+
+		private File file(String path) {
+			return new File(this.folder, path.replace('/', File.separatorChar));
 		}
 
 	}
